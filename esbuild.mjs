@@ -1,0 +1,82 @@
+// Builds the two bundles: the extension (Node, CommonJS, `vscode` external) and the tail
+// panel's browser front end. `--watch` rebuilds both on change; `--production` minifies.
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** Logs each rebuild so that `npm run watch` can drive a VS Code problem matcher. */
+const logPlugin = (name) => ({
+  name: 'log',
+  setup(build) {
+    build.onStart(() => console.log(`[watch] ${name} build started`));
+    build.onEnd((result) => {
+      for (const e of result.errors) console.error(`✘ [ERROR] ${e.text} ${e.location ? `${e.location.file}:${e.location.line}` : ''}`);
+      console.log(`[watch] ${name} build finished`);
+    });
+  },
+});
+
+const common = { bundle: true, sourcemap: true, minify: production, logLevel: 'warning', legalComments: 'linked' };
+
+/**
+ * The extension bundle reaches the Kinesis layer only through `import('./kinesis/api')` in
+ * src/kinesisLoader.ts. This plugin turns that into require('./kinesis.js'): a second bundle
+ * that holds the AWS SDK and is loaded on first use, not at activation.
+ */
+const lazyKinesisPlugin = {
+  name: 'lazy-kinesis',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]kinesis[\\/]api$/ }, (args) => {
+      if (!args.importer.endsWith('kinesisLoader.ts')) {
+        return { errors: [{ text: `${args.importer} imports the Kinesis layer eagerly; go through loadKinesis()` }] };
+      }
+      return { path: './kinesis.js', external: true };
+    });
+  },
+};
+
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+
+const extension = {
+  ...node,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  plugins: [lazyKinesisPlugin, logPlugin('extension')],
+};
+
+const kinesis = {
+  ...node,
+  entryPoints: ['src/kinesis/api.ts'],
+  outfile: 'dist/kinesis.js',
+  // The AWS SDK ships sourcemaps of its own; keep ours small.
+  plugins: [logPlugin('kinesis')],
+};
+
+const webview = {
+  ...common,
+  entryPoints: { tail: 'webview/src/main.ts' },
+  outdir: 'dist/webview',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  loader: { '.ttf': 'file' },
+  plugins: [logPlugin('webview')],
+};
+
+/** Codicons are shipped next to the webview bundle, so localResourceRoots can stay that one folder. */
+function copyCodicons() {
+  mkdirSync('dist/webview', { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) {
+    cpSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);
+  }
+}
+
+copyCodicons();
+if (watch) {
+  const contexts = await Promise.all([extension, kinesis, webview].map((o) => esbuild.context(o)));
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all([extension, kinesis, webview].map((o) => esbuild.build(o)));
+}

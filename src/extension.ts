@@ -1,0 +1,35 @@
+// Activation: build the long-lived objects and register each area. Nothing else happens here;
+// the Kinesis layer and the AWS SDK load on first use.
+import * as vscode from 'vscode';
+import { registerGeneralCommands } from './commands/general';
+import { registerExplorer } from './explorer/explorerView';
+import { Services } from './services';
+import { createLog } from './ui/log';
+import type { Prompts } from './ui/prompts';
+
+export interface ExtensionApi {
+  /** Present only when running under tests: swaps the prompt layer for scripted answers. */
+  testing?: { setPrompts(prompts: Prompts | undefined): void; services: Services };
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = createLog(context);
+  const services = new Services(context, log);
+  context.subscriptions.push(services, ...registerGeneralCommands(services), ...registerExplorer(services));
+  log.info(`Kinesis Explorer ${context.extension.packageJSON.version as string} activated (VS Code ${vscode.version})`);
+
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
+  const defaults = services.prompts.current;
+  return {
+    testing: {
+      setPrompts: (prompts) => {
+        services.prompts.current = prompts ?? defaults;
+      },
+      services,
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is owned by context.subscriptions.
+}

@@ -1,0 +1,87 @@
+// Creates and caches Kinesis SDK clients. One client per (connection, region, endpoint, purpose),
+// all on HTTP/1.1 keep-alive sockets: the SDK's HTTP/2 default has failed under concurrent
+// polling (aws-sdk-js-v3 #3602, #3809, #8279), and kinesis-local rejects it under load.
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+
+export interface ClientOptions {
+  region: string;
+  /** Custom endpoint (LocalStack, kinesis-mock, VPC endpoint). Absent for AWS itself. */
+  endpoint?: string;
+  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /**
+   * SDK-level attempts. Callers that run their own backoff (the tail engine) pass 1 so that
+   * throttling is visible to them instead of being hidden inside the SDK's retry loop.
+   */
+  maxAttempts?: number;
+  /** Per-request socket timeout in ms. */
+  requestTimeoutMs?: number;
+  /** Upper bound on sockets per host; a stream tail holds one per shard being polled. */
+  maxSockets?: number;
+}
+
+export function createKinesisClient(opts: ClientOptions): KinesisClient {
+  const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets ?? 64, keepAliveMsecs: 10_000 };
+  return new KinesisClient({
+    region: opts.region,
+    endpoint: opts.endpoint,
+    credentials: opts.credentials,
+    maxAttempts: opts.maxAttempts ?? 3,
+    requestHandler: new NodeHttpHandler({
+      httpAgent: new HttpAgent(agentOptions),
+      httpsAgent: new HttpsAgent(agentOptions),
+      connectionTimeout: 5_000,
+      requestTimeout: opts.requestTimeoutMs ?? 30_000,
+    }),
+  });
+}
+
+export interface ClientKey {
+  connectionId: string;
+  region: string;
+  endpoint?: string;
+  /** 'default' for listing and writes, 'tail' for polling clients with maxAttempts 1. */
+  purpose?: 'default' | 'tail';
+}
+
+/** Owns every client it hands out; dispose() destroys their sockets. */
+export class ClientCache {
+  private readonly clients = new Map<string, KinesisClient>();
+
+  get(key: ClientKey, make: () => ClientOptions): KinesisClient {
+    const id = ClientCache.keyOf(key);
+    let client = this.clients.get(id);
+    if (!client) {
+      const opts = make();
+      client = createKinesisClient(key.purpose === 'tail' ? { maxAttempts: 1, ...opts } : opts);
+      this.clients.set(id, client);
+    }
+    return client;
+  }
+
+  /** Drops the clients of one connection, e.g. after its credentials or config changed. */
+  evict(connectionId: string): void {
+    for (const [id, client] of this.clients) {
+      if (id.startsWith(`${connectionId}\u0000`)) {
+        client.destroy();
+        this.clients.delete(id);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  dispose(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+  }
+
+  private static keyOf(key: ClientKey): string {
+    return [key.connectionId, key.region, key.endpoint ?? '', key.purpose ?? 'default'].join('\u0000');
+  }
+}

@@ -1,0 +1,48 @@
+// The decoded form of one Kinesis user record, shared by the tail engine, the tail panel and
+// exports. Decoding is a pure function of the bytes: it never throws.
+
+/** Layers a payload went through, outermost first, e.g. ['kpl', 'gzip', 'cloudwatch-logs', 'json']. */
+export type DecodeLayer = 'kpl' | 'gzip' | 'zlib' | 'cloudwatch-logs' | 'dynamodb' | 'json' | 'text' | 'binary';
+
+export interface DecodeOptions {
+  /** Cap on decompressed bytes per record (default 10 MiB), so a zip bomb cannot exhaust memory. */
+  maxDecompressedBytes?: number;
+  /** Cap on bytes rendered as hex (default 64 KiB); the rest is counted, not dumped. */
+  maxHexBytes?: number;
+}
+
+export interface Decoded {
+  /** What the innermost payload is. */
+  kind: 'json' | 'text' | 'binary';
+  layers: DecodeLayer[];
+  /** Parsed JSON value (kind 'json'); for DynamoDB, the record with images unmarshalled. */
+  json?: unknown;
+  /** UTF-8 text (kind 'text', and also the source text of kind 'json'). */
+  text?: string;
+  /** Hex-and-ASCII dump (kind 'binary'). */
+  hex?: string;
+  /** Size of the innermost payload in bytes, after decompression. */
+  size: number;
+  /** Why a layer could not be applied, e.g. "gzip output exceeds 10 MiB cap" or "KPL checksum mismatch". */
+  warnings?: string[];
+}
+
+/** A Kinesis record as read from GetRecords, before de-aggregation. */
+export interface RawRecord {
+  data: Uint8Array;
+  partitionKey: string;
+  explicitHashKey?: string;
+}
+
+/** One user record: a plain record, or one of the records inside a KPL aggregate. */
+export interface UserRecord {
+  data: Uint8Array;
+  partitionKey: string;
+  explicitHashKey?: string;
+  /** Index inside a KPL aggregate; absent for plain records. */
+  subSequenceNumber?: number;
+  decoded: Decoded;
+}
+
+/** Expands (KPL) and decodes one raw record; never throws. */
+export type RecordExpander = (record: RawRecord, opts?: DecodeOptions) => UserRecord[];
