@@ -7,6 +7,9 @@ export type KinesisApi = typeof Api;
 let loading: Promise<KinesisApi> | undefined;
 
 export function loadKinesis(): Promise<KinesisApi> {
-  loading ??= import('./kinesis/api');
+  // A plain require (not import()) so the bundle loads dist/kinesis.js as CommonJS, synchronously
+  // on the first call; the promise keeps the call sites ready for an async loader.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loading ??= Promise.resolve().then(() => require('./kinesis/api') as KinesisApi);
   return loading;
 }
