@@ -4,7 +4,14 @@
 # See ../shared/REAL-VSCODE-TESTS.md for why test-electron's download cannot be used here.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+# KINESIS_HOST_CACHE lets CI keep the ~800 MB install between clean clones; .vscode-test/host
+# then becomes a link to it.
 HOST="$ROOT/.vscode-test/host"
+if [ -n "${KINESIS_HOST_CACHE:-}" ]; then
+  mkdir -p "$KINESIS_HOST_CACHE" "$ROOT/.vscode-test"
+  if [ ! -L "$HOST" ]; then rm -rf "$HOST"; ln -s "$KINESIS_HOST_CACHE" "$HOST"; fi
+  HOST="$KINESIS_HOST_CACHE"
+fi
 CODE_SERVER_VERSION="4.139.1"
 NODE_MAJOR="24"
 STAMP="$HOST/.installed-$CODE_SERVER_VERSION-node$NODE_MAJOR"
@@ -25,7 +32,8 @@ if [ -f "$STAMP" ]; then
 fi
 
 echo "[install-host] installing Node $NODE_MAJOR and code-server $CODE_SERVER_VERSION into $HOST"
-rm -rf "$HOST"
+# A half-finished install leaves broken links: always start from an empty folder.
+rm -rf "${HOST:?}"/* "${HOST:?}"/.installed-* 2>/dev/null || true
 mkdir -p "$HOST/node-pkg" "$HOST/cs"
 
 # 1. Node 24 from the npm registry, copied to a stable folder with headers and gyp files next to it.
