@@ -1,0 +1,157 @@
+// Turns Kinesis record bytes into what people read: KPL aggregates expanded into user records,
+// then gzip/zlib, CloudWatch Logs, DynamoDB, JSON, text or a hex dump. Pure, and never throws.
+import type { DecodeLayer, DecodeOptions, Decoded, RawRecord, RecordExpander, UserRecord } from './types';
+import { detectCompression, formatBytes, inflateCapped } from './decompress';
+import { exposeLogEvents, isCloudWatchLogsEnvelope } from './cloudwatchLogs';
+import { isDynamoDbChange, unmarshallChange } from './dynamodb';
+import { DEFAULT_MAX_HEX_BYTES, hexDump } from './hex';
+import { isKplAggregate, parseKplAggregate } from './kpl';
+import { decodeText, parseJson } from './text';
+
+export type { DecodeLayer, DecodeOptions, Decoded, RawRecord, RecordExpander, UserRecord } from './types';
+export { hexDump } from './hex';
+
+export const DEFAULT_MAX_DECOMPRESSED_BYTES = 10 * 1024 * 1024;
+export { DEFAULT_MAX_HEX_BYTES };
+
+/** gzip inside zlib inside gzip is legal but rare; a bound stops pathological nesting. */
+const MAX_COMPRESSION_DEPTH = 4;
+
+interface Context {
+  maxDecompressed: number;
+  maxHex: number;
+  /**
+   * Decompressed bytes still allowed for this Kinesis record. Shared by all user records of a
+   * KPL aggregate, so an aggregate of a thousand small bombs cannot multiply the cap.
+   */
+  budget: number;
+}
+
+/** Decodes one payload (no KPL expansion: use expandRecord for records read from a stream). */
+export function decodePayload(data: Uint8Array, opts?: DecodeOptions): Decoded {
+  const ctx = newContext(opts);
+  return safeDecode(asBytes(data), ctx, [], []);
+}
+
+/** Expands a KPL aggregate into its user records, or wraps a plain record; decodes each. */
+export const expandRecord: RecordExpander = (record: RawRecord, opts?: DecodeOptions): UserRecord[] => {
+  const ctx = newContext(opts);
+  try {
+    return expand(record, ctx);
+  } catch (e) {
+    // Only reachable through a hostile record object (a throwing getter, say); keep what we can.
+    const data = asBytes(safeGet(() => record.data));
+    const warning = `decoder error: ${e instanceof Error ? e.message : String(e)}`;
+    return [{ data, partitionKey: '', decoded: binary(data, ctx, [], [warning]) }];
+  }
+};
+
+function expand(record: RawRecord, ctx: Context): UserRecord[] {
+  const data = asBytes(record?.data);
+  const partitionKey = typeof record?.partitionKey === 'string' ? record.partitionKey : '';
+  const explicitHashKey = typeof record?.explicitHashKey === 'string' ? record.explicitHashKey : undefined;
+  const plain = (warnings: string[]): UserRecord[] => [
+    withKeys({ data, partitionKey, decoded: safeDecode(data, ctx, [], warnings) }, explicitHashKey),
+  ];
+  if (!isKplAggregate(data)) return plain([]);
+  const parsed = parseKplAggregate(data);
+  if (!parsed.ok) return plain([parsed.reason]);
+  return parsed.records.map((user, index) =>
+    withKeys(
+      { data: user.data, partitionKey: user.partitionKey, subSequenceNumber: index, decoded: safeDecode(user.data, ctx, ['kpl'], []) },
+      user.explicitHashKey,
+    ),
+  );
+}
+
+function safeGet<T>(get: () => T): T | undefined {
+  try {
+    return get();
+  } catch {
+    return undefined;
+  }
+}
+
+function withKeys(record: UserRecord, explicitHashKey: string | undefined): UserRecord {
+  if (explicitHashKey !== undefined) record.explicitHashKey = explicitHashKey;
+  return record;
+}
+
+function newContext(opts: DecodeOptions | undefined): Context {
+  const maxDecompressed = sizeOption(opts?.maxDecompressedBytes, DEFAULT_MAX_DECOMPRESSED_BYTES);
+  return { maxDecompressed, maxHex: sizeOption(opts?.maxHexBytes, DEFAULT_MAX_HEX_BYTES), budget: maxDecompressed };
+}
+
+function sizeOption(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
+}
+
+/** Callers are typed, but records come from the network and plugins: never trust the shape. */
+function asBytes(data: unknown): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(0);
+}
+
+/** The last line of defence for "never throws": any surprise becomes a binary view with a warning. */
+function safeDecode(data: Uint8Array, ctx: Context, layers: DecodeLayer[], warnings: string[]): Decoded {
+  try {
+    return decodeLayers(data, ctx, layers, warnings, 0);
+  } catch (e) {
+    warnings.push(`decoder error: ${e instanceof Error ? e.message : String(e)}`);
+    return binary(data, ctx, layers, warnings);
+  }
+}
+
+function decodeLayers(data: Uint8Array, ctx: Context, layers: DecodeLayer[], warnings: string[], depth: number): Decoded {
+  const compression = depth < MAX_COMPRESSION_DEPTH ? detectCompression(data) : undefined;
+  if (compression === undefined) return decodeLeaf(data, ctx, layers, warnings);
+  const result = inflateCapped(data, compression, ctx.budget);
+  if (result.ok) {
+    ctx.budget -= result.data.length;
+    return decodeLayers(result.data, ctx, [...layers, compression], warnings, depth + 1);
+  }
+  if (result.capped) {
+    warnings.push(`${compression} output exceeds ${capDescription(ctx)}; showing the compressed bytes`);
+    return decodeLeaf(data, ctx, layers, warnings);
+  }
+  const inner: string[] = [];
+  const fallback = decodeLeaf(data, ctx, layers, inner);
+  // A zlib header can occur by chance at the start of text ("x^..."): if the bytes read as text,
+  // the header was a coincidence and not worth a warning.
+  if (fallback.kind === 'binary') warnings.push(`${compression} data is corrupt (${result.reason}); showing the raw bytes`);
+  warnings.push(...inner);
+  return finish(fallback, warnings);
+}
+
+function capDescription(ctx: Context): string {
+  const cap = `the ${formatBytes(ctx.maxDecompressed)} decompression cap`;
+  return ctx.budget < ctx.maxDecompressed ? `${cap} (${formatBytes(ctx.budget)} left for this Kinesis record)` : cap;
+}
+
+function decodeLeaf(data: Uint8Array, ctx: Context, layers: DecodeLayer[], warnings: string[]): Decoded {
+  const text = decodeText(data);
+  if (text === undefined) return binary(data, ctx, layers, warnings);
+  const parsed = parseJson(text);
+  if (!parsed.ok) return finish({ kind: 'text', layers: [...layers, 'text'], text, size: data.length }, warnings);
+  let json = parsed.value;
+  const jsonLayers: DecodeLayer[] = [...layers];
+  if (isCloudWatchLogsEnvelope(json)) {
+    json = exposeLogEvents(json);
+    jsonLayers.push('cloudwatch-logs');
+  } else if (isDynamoDbChange(json)) {
+    const change = unmarshallChange(json);
+    json = change.json;
+    warnings.push(...change.warnings);
+    jsonLayers.push('dynamodb');
+  }
+  jsonLayers.push('json');
+  return finish({ kind: 'json', layers: jsonLayers, json, text, size: data.length }, warnings);
+}
+
+function binary(data: Uint8Array, ctx: Context, layers: DecodeLayer[], warnings: string[]): Decoded {
+  return finish({ kind: 'binary', layers: [...layers, 'binary'], hex: hexDump(data, ctx.maxHex), size: data.length }, warnings);
+}
+
+function finish(decoded: Decoded, warnings: string[]): Decoded {
+  if (warnings.length > 0) decoded.warnings = warnings;
+  return decoded;
+}
