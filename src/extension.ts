@@ -1,21 +1,29 @@
 // Activation: build the long-lived objects and register each area. Nothing else happens here;
 // the Kinesis layer and the AWS SDK load on first use.
 import * as vscode from 'vscode';
+import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerGeneralCommands } from './commands/general';
 import { registerExplorer } from './explorer/explorerView';
+import type { ExplorerProvider } from './explorer/treeProvider';
 import { Services } from './services';
 import { createLog } from './ui/log';
 import type { Prompts } from './ui/prompts';
 
 export interface ExtensionApi {
   /** Present only when running under tests: swaps the prompt layer for scripted answers. */
-  testing?: { setPrompts(prompts: Prompts | undefined): void; services: Services };
+  testing?: { setPrompts(prompts: Prompts | undefined): void; services: Services; explorer: ExplorerProvider };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLog(context);
   const services = new Services(context, log);
-  context.subscriptions.push(services, ...registerGeneralCommands(services), ...registerExplorer(services));
+  const explorer = registerExplorer(services);
+  context.subscriptions.push(
+    services,
+    ...registerGeneralCommands(services),
+    ...explorer.disposables,
+    ...registerExplorerCommands(services, explorer.provider.model),
+  );
   log.info(`Kinesis Explorer ${context.extension.packageJSON.version as string} activated (VS Code ${vscode.version})`);
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
@@ -26,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         services.prompts.current = prompts ?? defaults;
       },
       services,
+      explorer: explorer.provider,
     },
   };
 }

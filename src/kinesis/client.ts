@@ -21,6 +21,12 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   /** Upper bound on sockets per host; a stream tail holds one per shard being polled. */
   maxSockets?: number;
+  /**
+   * Skip the SDK's own endpoint lookup (AWS_ENDPOINT_URL*, and `endpoint_url` of the *ambient*
+   * profile). The explorer resolves each connection's endpoint itself, from that connection's
+   * profile, so another profile's endpoint_url must not leak in.
+   */
+  ignoreConfiguredEndpointUrls?: boolean;
 }
 
 export function createKinesisClient(opts: ClientOptions): KinesisClient {
@@ -30,6 +36,7 @@ export function createKinesisClient(opts: ClientOptions): KinesisClient {
     endpoint: opts.endpoint,
     credentials: opts.credentials,
     maxAttempts: opts.maxAttempts ?? 3,
+    ignoreConfiguredEndpointUrls: opts.ignoreConfiguredEndpointUrls,
     requestHandler: new NodeHttpHandler({
       httpAgent: new HttpAgent(agentOptions),
       httpsAgent: new HttpsAgent(agentOptions),
@@ -43,8 +50,12 @@ export interface ClientKey {
   connectionId: string;
   region: string;
   endpoint?: string;
-  /** 'default' for listing and writes, 'tail' for polling clients with maxAttempts 1. */
-  purpose?: 'default' | 'tail';
+  /**
+   * 'default' for listing and admin calls. 'tail' (polling) and 'write' (PutRecord/PutRecords)
+   * get maxAttempts 1: their callers run their own backoff, and for writes an SDK-level retry of
+   * an ambiguous failure could store a record twice.
+   */
+  purpose?: 'default' | 'tail' | 'write';
 }
 
 /** Owns every client it hands out; dispose() destroys their sockets. */
@@ -56,7 +67,8 @@ export class ClientCache {
     let client = this.clients.get(id);
     if (!client) {
       const opts = make();
-      client = createKinesisClient(key.purpose === 'tail' ? { maxAttempts: 1, ...opts } : opts);
+      const ownRetries = key.purpose === 'tail' || key.purpose === 'write';
+      client = createKinesisClient(ownRetries ? { ...opts, maxAttempts: 1 } : opts);
       this.clients.set(id, client);
     }
     return client;

@@ -1,0 +1,234 @@
+// The explorer's state and loading: roots from connection discovery, stream pages per region,
+// shards per stream, refreshes and the settling poller. No vscode: the tree provider renders it,
+// and tests walk it in plain Node against kinesis-local.
+import type { Connection, Discovery } from '../kinesis/connections';
+import type { ConnectionClients } from '../kinesis/connectionsClients';
+import type { MfaCodeProvider } from '../kinesis/credentials';
+import type { AwsFilePaths } from '../kinesis/profiles';
+import type { KinesisApi } from '../kinesisLoader';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import { ConnectionNode, ErrorNode, MessageNode, regionOf, type ExplorerNode, type LoadMoreNode, type RegionNode, type ShardNode, type StreamNode } from './nodes';
+import { SettlingPoller } from './settlingPoller';
+import { StreamLoader } from './streamLoader';
+
+export interface RegionStore {
+  get(connectionId: string): string[] | undefined;
+  /** undefined: back to the connection's own region. */
+  set(connectionId: string, regions: string[] | undefined): Promise<void>;
+}
+
+export interface ExplorerLog {
+  info(message: string): void;
+  warn(message: string): void;
+  debug(message: string): void;
+}
+
+export interface ExplorerDeps {
+  kinesis: () => Promise<KinesisApi>;
+  /** Current value of the `kinesis.connections` setting. */
+  customConnections: () => unknown;
+  regions: RegionStore;
+  log: ExplorerLog;
+  mfaCodeProvider?: MfaCodeProvider;
+  env?: () => NodeJS.ProcessEnv;
+  /** Told after each discovery, so the file watcher follows AWS_CONFIG_FILE changes. */
+  onDiscovered?: (paths: AwsFilePaths) => void;
+  pageSize?: number;
+  describeConcurrency?: number;
+  pollIntervalMs?: number;
+  credentialTimeoutMs?: number;
+  requestTimeoutMs?: number;
+}
+
+type Listener = (node: ExplorerNode | undefined) => void;
+
+export class ExplorerModel {
+  private rootNodes: Promise<ExplorerNode[]> | undefined;
+  private discovery: Discovery | undefined;
+  private clientsInstance: ConnectionClients | undefined;
+  private readonly listeners = new Set<Listener>();
+  readonly poller: SettlingPoller;
+  private readonly loader: StreamLoader;
+  private disposed = false;
+
+  constructor(private readonly deps: ExplorerDeps) {
+    this.loader = new StreamLoader({
+      deps,
+      clients: async () => this.clients(),
+      fire: (node) => this.fire(node),
+      watch: (node) => this.poller.watch(node),
+    });
+    this.poller = new SettlingPoller((node) => this.loader.checkSettling(node), {
+      intervalMs: deps.pollIntervalMs,
+      onError: (node, err) => deps.log.warn(`polling ${node.name} failed: ${String(err)}`),
+    });
+  }
+
+  onDidChange(listener: Listener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** True when discovery found nothing at all (no profile, environment or custom endpoint). */
+  get isEmpty(): boolean | undefined {
+    return this.discovery ? this.discovery.connections.length === 0 && !this.discovery.filesProblem : undefined;
+  }
+
+  roots(): Promise<ExplorerNode[]> {
+    this.rootNodes ??= this.discover();
+    return this.rootNodes;
+  }
+
+  async connections(): Promise<Connection[]> {
+    await this.roots();
+    return this.discovery?.connections ?? [];
+  }
+
+  async children(node: ExplorerNode | undefined): Promise<ExplorerNode[]> {
+    if (!node) return this.roots();
+    switch (node.kind) {
+      case 'connection':
+        return this.connectionChildren(node);
+      case 'region':
+        return this.loader.regionChildren(node);
+      case 'stream':
+        return this.loader.streamChildren(node);
+      default:
+        return [];
+    }
+  }
+
+  /** Reloads a node's children; no node: rediscover connections and drop every client. */
+  refresh(node?: ExplorerNode): void {
+    if (!node) {
+      // Loads still in flight under the old roots must not land in (or fire for) a dead tree.
+      void this.rootNodes?.then((nodes) => {
+        for (const n of nodes) if (n.kind === 'connection') for (const r of n.regions) r.reset();
+      });
+      this.rootNodes = undefined;
+      this.clientsInstance?.reset();
+      this.poller.clear();
+      this.fire(undefined);
+      return;
+    }
+    switch (node.kind) {
+      case 'connection':
+        this.clientsInstance?.evict(node.connection.id);
+        this.poller.forget((s) => s.parent.parent === node);
+        node.setRegions(this.regionsOf(node.connection));
+        this.fire(node);
+        return;
+      case 'region':
+        this.poller.forget((s) => s.parent === node);
+        node.reset();
+        this.fire(node.element);
+        return;
+      case 'stream':
+        node.shards = undefined;
+        node.loadingShards = undefined;
+        void this.loader.redescribe(node).finally(() => {
+          if (this.loader.isShown(node)) this.fire(node);
+        });
+        return;
+      default:
+        if (node.treeParent) this.refresh(node.treeParent);
+        else this.refresh();
+    }
+  }
+
+  loadMore(node: LoadMoreNode | RegionNode): Promise<void> {
+    return this.loader.loadMore(node.kind === 'loadMore' ? node.parent : node);
+  }
+
+  /** Fetches DescribeStreamSummary for a stream's tooltip, at most every `maxAgeMs`. */
+  describeForTooltip(node: StreamNode, maxAgeMs = 10_000): Promise<void> {
+    if (Date.now() - node.describedAt < maxAgeMs) return Promise.resolve();
+    return this.loader.redescribe(node);
+  }
+
+  /**
+   * The cached client of a node's (connection, region), for commands on explorer nodes (tail,
+   * put, admin): same credentials, so an MFA code is asked once. Throws for a connection with a problem.
+   */
+  async clientFor(node: RegionNode | StreamNode | ShardNode, purpose: 'default' | 'tail' = 'default'): Promise<KinesisClient> {
+    const region = regionOf(node) as RegionNode;
+    return (await this.clients()).client(region.connection, region.region, purpose);
+  }
+
+  regionsOf(connection: Connection): string[] {
+    const saved = this.deps.regions.get(connection.id)?.filter((r) => typeof r === 'string' && r.length > 0);
+    return saved && saved.length > 0 ? [...new Set(saved)] : [connection.region];
+  }
+
+  async setRegions(connection: Connection, regions: string[] | undefined): Promise<void> {
+    await this.deps.regions.set(connection.id, regions && regions.length > 0 ? regions : undefined);
+    const roots = await this.roots();
+    const node = roots.find((n): n is ConnectionNode => n.kind === 'connection' && n.connection.id === connection.id);
+    if (node) this.refresh(node);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.poller.dispose();
+    this.clientsInstance?.dispose();
+    this.listeners.clear();
+  }
+
+  private fire(node: ExplorerNode | undefined): void {
+    if (this.disposed) return;
+    for (const l of this.listeners) l(node);
+  }
+
+  private async clients(): Promise<ConnectionClients> {
+    if (!this.clientsInstance) {
+      const api = await this.deps.kinesis();
+      this.clientsInstance ??= new api.ConnectionClients({
+        paths: () => this.discovery?.paths ?? api.awsFilePaths(this.env()),
+        mfaCodeProvider: this.deps.mfaCodeProvider,
+        credentialTimeoutMs: this.deps.credentialTimeoutMs,
+        requestTimeoutMs: this.deps.requestTimeoutMs,
+      });
+    }
+    return this.clientsInstance;
+  }
+
+  private env(): NodeJS.ProcessEnv {
+    return this.deps.env?.() ?? process.env;
+  }
+
+  private async discover(): Promise<ExplorerNode[]> {
+    try {
+      return await this.discoverConnections();
+    } catch (err) {
+      // Only a bug or a broken install gets here (bad configuration becomes error nodes).
+      this.deps.log.warn(`explorer: discovery failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      const error = { code: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err), detail: String(err) };
+      return [new ErrorNode(undefined, error, undefined, 'discovery')];
+    }
+  }
+
+  private async discoverConnections(): Promise<ExplorerNode[]> {
+    const api = await this.deps.kinesis();
+    const discovery = await api.discoverConnections({ custom: this.deps.customConnections(), env: this.env() });
+    this.discovery = discovery;
+    this.deps.onDiscovered?.(discovery.paths);
+    this.deps.log.info(`explorer: ${discovery.connections.length} connection(s) from ${discovery.paths.configFile}, ${discovery.paths.credentialsFile} and kinesis.connections`);
+    const roots: ExplorerNode[] = discovery.connections.map((c) => new ConnectionNode(c, this.regionsOf(c)));
+    if (discovery.filesProblem) roots.unshift(new ErrorNode(undefined, api.problemToNodeError(discovery.filesProblem), undefined, 'files'));
+    return roots;
+  }
+
+  private async connectionChildren(node: ConnectionNode): Promise<ExplorerNode[]> {
+    const { connection } = node;
+    if (connection.problem) {
+      const api = await this.deps.kinesis();
+      const error = api.problemToNodeError(connection.problem, connection);
+      this.deps.log.warn(`explorer: ${connection.name}: ${error.detail}`);
+      return [new ErrorNode(node, error, connection)];
+    }
+    const single = node.singleRegion;
+    if (single) return this.loader.regionChildren(single);
+    if (node.regions.length === 0) return [new MessageNode(node, 'No region selected', 'info')];
+    return node.regions;
+  }
+}

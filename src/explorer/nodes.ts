@@ -1,0 +1,157 @@
+// The explorer's node models: what each tree element stands for and the state loaded under it
+// (stream pages, shards). Plain objects, no vscode: presentation.ts maps them to TreeItems.
+import type { Connection } from '../kinesis/connections';
+import type { NodeError } from '../kinesis/connectionsErrors';
+import type { ShardModel } from '../kinesis/shards';
+import type { PageToken, StreamModel } from '../kinesis/streams';
+
+export type ExplorerNode = ConnectionNode | RegionNode | StreamNode | ShardNode | ErrorNode | LoadMoreNode | MessageNode;
+
+/** A node that lists the streams of one (connection, region): a RegionNode, shown directly under its connection when it is the only region. */
+export type StreamsElement = ConnectionNode | RegionNode;
+
+export class ConnectionNode {
+  readonly kind = 'connection';
+  readonly id: string;
+  regions: RegionNode[];
+
+  constructor(readonly connection: Connection, regions: readonly string[]) {
+    this.id = connection.id;
+    this.regions = regions.map((r) => new RegionNode(this, r));
+  }
+
+  /** Replaces the region nodes (new selection, or a refresh that drops everything loaded). */
+  setRegions(regions: readonly string[]): void {
+    for (const r of this.regions) r.reset();
+    this.regions = regions.map((r) => new RegionNode(this, r));
+  }
+
+  /** The only region, whose streams show directly under the connection. */
+  get singleRegion(): RegionNode | undefined {
+    return this.regions.length === 1 ? this.regions[0] : undefined;
+  }
+
+  get treeParent(): undefined {
+    return undefined;
+  }
+}
+
+export class RegionNode {
+  readonly kind = 'region';
+  readonly id: string;
+  /** Loaded pages, in order; undefined until the first page is requested. */
+  streams: StreamNode[] | undefined;
+  next: PageToken | undefined;
+  /** The last page load failed; shown after the streams loaded so far. */
+  pageError: ErrorNode | undefined;
+  loading: Promise<void> | undefined;
+  /** Bumped by reset(), so a page that arrives after a refresh is dropped. */
+  generation = 0;
+
+  constructor(readonly parent: ConnectionNode, readonly region: string) {
+    this.id = `${parent.id}/${region}`;
+  }
+
+  get connection(): Connection {
+    return this.parent.connection;
+  }
+
+  /** The tree element its streams hang under. */
+  get element(): StreamsElement {
+    return this.parent.singleRegion === this ? this.parent : this;
+  }
+
+  get treeParent(): ConnectionNode {
+    return this.parent;
+  }
+
+  reset(): void {
+    this.streams = undefined;
+    this.next = undefined;
+    this.pageError = undefined;
+    this.loading = undefined;
+    this.generation++;
+  }
+}
+
+export class StreamNode {
+  readonly kind = 'stream';
+  readonly id: string;
+  shards: Array<ShardNode | ErrorNode | MessageNode> | undefined;
+  loadingShards: Promise<void> | undefined;
+  /** When DescribeStreamSummary last answered (for the lazy tooltip). */
+  describedAt = 0;
+
+  constructor(readonly parent: RegionNode, public model: StreamModel, public describeError?: NodeError) {
+    this.id = `${parent.id}/stream/${model.name}`;
+    if (model.detail === 'summary') this.describedAt = Date.now();
+  }
+
+  get name(): string {
+    return this.model.name;
+  }
+
+  get treeParent(): StreamsElement {
+    return this.parent.element;
+  }
+}
+
+export class ShardNode {
+  readonly kind = 'shard';
+  readonly id: string;
+
+  constructor(readonly parent: StreamNode, readonly model: ShardModel) {
+    this.id = `${parent.id}/shard/${model.id}`;
+  }
+
+  get treeParent(): StreamNode {
+    return this.parent;
+  }
+}
+
+export class ErrorNode {
+  readonly kind = 'error';
+  readonly id: string;
+
+  constructor(readonly treeParent: ExplorerNode | undefined, readonly error: NodeError, readonly connection?: Connection, suffix = 'error') {
+    this.id = `${treeParent?.id ?? 'root'}/${suffix}`;
+  }
+}
+
+export class LoadMoreNode {
+  readonly kind = 'loadMore';
+  readonly id: string;
+
+  constructor(readonly parent: RegionNode) {
+    this.id = `${parent.id}/loadMore`;
+  }
+
+  get treeParent(): StreamsElement {
+    return this.parent.element;
+  }
+}
+
+/** An informational leaf, e.g. "No streams in us-east-1". */
+export class MessageNode {
+  readonly kind = 'message';
+  readonly id: string;
+
+  constructor(readonly treeParent: ExplorerNode, readonly text: string, readonly reason: 'empty' | 'info', suffix = 'message') {
+    this.id = `${treeParent.id}/${suffix}`;
+  }
+}
+
+/** The (connection, region) a node belongs to, if any. */
+export function regionOf(node: ExplorerNode): RegionNode | undefined {
+  switch (node.kind) {
+    case 'region':
+      return node;
+    case 'stream':
+    case 'loadMore':
+      return node.parent;
+    case 'shard':
+      return node.parent.parent;
+    default:
+      return undefined;
+  }
+}
