@@ -30,3 +30,4 @@ export * from './streamAdminWait';
 export * from './streamAdminRead';
 export * from './streamAdmin';
 export * from './streamAdminUpdate';
+export * from './tail';

@@ -1,0 +1,302 @@
+// Reads one shard: GetShardIterator, then a paced GetRecords loop that delivers batches in order,
+// survives throttling, expired iterators and network faults without losing or repeating a record,
+// and ends when the shard closes, on a fatal error, or at once on stop().
+import { GetRecordsCommand, GetShardIteratorCommand, type GetRecordsCommandOutput, type KinesisClient } from '@aws-sdk/client-kinesis';
+import { expandRecord } from '../decode';
+import type { DecodeOptions, RecordExpander } from '../decode/types';
+import { describeError, type DescribedError, type ErrorContext } from '../errors';
+import { Backoff } from './backoff';
+import { systemClock, type Clock } from './clock';
+import { classifyFault } from './faults';
+import { checkPosition, iteratorParams, type StartPosition } from './position';
+import { recordBytes, toBatch } from './records';
+import { ShardRateLimiter } from './scheduler';
+import { ShardStatusTracker } from './status';
+import type { ReadLimits, ShardState, ShardStatus, TailBatch } from './types';
+
+export interface ShardReaderOptions extends ReadLimits {
+  /** A client built with maxAttempts 1, so that throttling reaches this reader's backoff. */
+  client: KinesisClient;
+  streamName: string;
+  /** When given, calls name the stream by ARN (cross-account access). */
+  streamARN?: string;
+  shardId: string;
+  position: StartPosition;
+  parentShardIds?: string[];
+  /** KPL expansion and decoding; defaults to the decoders' expandRecord. */
+  expand?: RecordExpander;
+  decodeOptions?: DecodeOptions;
+  clock?: Clock;
+  /** Jitter source for backoff, in [0, 1). */
+  random?: () => number;
+  /** Receives each non-empty batch, in order; the reader waits for it (backpressure). */
+  onBatch: (batch: TailBatch) => void | Promise<void>;
+  onStatus?: (status: ShardStatus) => void;
+  /** Aborting it stops the reader, like stop(). */
+  signal?: AbortSignal;
+  /** Profile and endpoint named in error hints. */
+  errorContext?: Omit<ErrorContext, 'action'>;
+  startPaused?: boolean;
+}
+
+export interface ChildShardInfo {
+  shardId: string;
+  parentShardIds: string[];
+}
+
+export type ShardEnd =
+  | { reason: 'closed'; childShards: ChildShardInfo[] }
+  | { reason: 'stopped' }
+  | { reason: 'error'; fault: 'fatal' | 'credentials'; error: DescribedError };
+
+const MAX_LIMIT = 10_000;
+const DEFAULT_IDLE_MS = 1_000;
+const DEFAULT_ITERATOR_MAX_AGE_MS = 270_000;
+const STOPPED: ShardEnd = { reason: 'stopped' };
+
+export class ShardReader {
+  readonly shardId: string;
+  private readonly opts: ShardReaderOptions;
+  private readonly clock: Clock;
+  private readonly limiter: ShardRateLimiter;
+  private readonly backoff: Backoff;
+  private readonly status: ShardStatusTracker;
+  private readonly controller = new AbortController();
+  private readonly expand: RecordExpander;
+  private iterator?: string;
+  private iteratorAt = 0;
+  private lastSequenceNumber?: string;
+  /** Earliest start of the next call: the idle interval or a backoff. */
+  private notBefore = 0;
+  private paused: boolean;
+  private wake?: () => void;
+  private started?: Promise<ShardEnd>;
+
+  constructor(opts: ShardReaderOptions) {
+    checkPosition(opts.position);
+    this.opts = opts;
+    this.shardId = opts.shardId;
+    this.clock = opts.clock ?? systemClock;
+    this.expand = opts.expand ?? expandRecord;
+    this.paused = opts.startPaused ?? false;
+    this.limiter = new ShardRateLimiter(this.clock, { minIntervalMs: opts.minCallIntervalMs, maxBytesPerSecond: opts.maxBytesPerSecond });
+    this.backoff = new Backoff({ baseMs: opts.backoffBaseMs, maxMs: opts.backoffMaxMs, random: opts.random });
+    this.status = new ShardStatusTracker(opts.shardId, this.clock, opts.parentShardIds);
+  }
+
+  /** Starts reading (once); the promise settles when the reader has wound down. Never rejects. */
+  start(): Promise<ShardEnd> {
+    this.started ??= this.run();
+    return this.started;
+  }
+
+  /** Ends the loop at once, aborting any call in flight; resolves when it has wound down. */
+  stop(): Promise<ShardEnd> {
+    this.controller.abort();
+    this.wake?.();
+    return this.started ?? Promise.resolve(STOPPED);
+  }
+
+  /** Stops polling; the position is kept and nothing is dropped. */
+  pause(): void {
+    if (this.paused) return;
+    this.paused = true;
+    if (!this.isFinal()) this.setState('paused');
+  }
+
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    if (!this.isFinal()) this.setState('reading');
+    this.wake?.();
+  }
+
+  snapshot(): ShardStatus {
+    return this.status.snapshot();
+  }
+
+  private get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  private async run(): Promise<ShardEnd> {
+    const parent = this.opts.signal;
+    const onParentAbort = (): void => void this.stop();
+    parent?.addEventListener('abort', onParentAbort, { once: true });
+    if (parent?.aborted) this.controller.abort();
+    let end: ShardEnd;
+    try {
+      end = await this.loop();
+    } catch (e) {
+      end = { reason: 'error', fault: 'fatal', error: describeError(e) };
+    } finally {
+      parent?.removeEventListener('abort', onParentAbort);
+    }
+    this.finish(end);
+    return end;
+  }
+
+  private async loop(): Promise<ShardEnd> {
+    if (this.paused) this.setState('paused');
+    for (;;) {
+      await this.gate();
+      if (this.signal.aborted) return STOPPED;
+      const end = this.needsIterator() ? await this.renewIterator() : await this.poll();
+      if (end) return end;
+    }
+  }
+
+  /**
+   * A missing iterator must be fetched. An old one is renewed before use only when a delivered
+   * record gives an exact resume point; otherwise it is tried first (it may still be valid), as
+   * re-reading a LATEST start could skip records.
+   */
+  private needsIterator(): boolean {
+    if (this.iterator === undefined) return true;
+    const maxAge = this.opts.iteratorMaxAgeMs ?? DEFAULT_ITERATOR_MAX_AGE_MS;
+    return this.lastSequenceNumber !== undefined && this.clock.now() - this.iteratorAt > maxAge;
+  }
+
+  /** GetRecords accepts 1..10,000. */
+  private limit(): number {
+    return Math.min(MAX_LIMIT, Math.max(1, Math.floor(this.opts.limit ?? MAX_LIMIT)));
+  }
+
+  /** The last delivered record when there is one, else where the reader was asked to start. */
+  private resumePosition(): StartPosition {
+    if (this.lastSequenceNumber !== undefined) return { type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: this.lastSequenceNumber };
+    return this.opts.position;
+  }
+
+  private streamRef(): { StreamName?: string; StreamARN?: string } {
+    return this.opts.streamARN ? { StreamARN: this.opts.streamARN } : { StreamName: this.opts.streamName };
+  }
+
+  private async renewIterator(): Promise<ShardEnd | undefined> {
+    if (!(await this.limiter.acquire(this.signal, this.notBefore))) return STOPPED;
+    if (this.paused) return undefined;
+    const cmd = new GetShardIteratorCommand({ ...this.streamRef(), ShardId: this.shardId, ...iteratorParams(this.resumePosition()) });
+    try {
+      const out = await this.opts.client.send(cmd, { abortSignal: this.signal });
+      if (!out.ShardIterator) return { reason: 'closed', childShards: [] };
+      this.iterator = out.ShardIterator;
+      this.iteratorAt = this.clock.now();
+      if (this.status.current === 'starting') this.setState('reading');
+      return undefined;
+    } catch (err) {
+      return this.fault(err, 'kinesis:GetShardIterator');
+    }
+  }
+
+  private async poll(): Promise<ShardEnd | undefined> {
+    if (!(await this.limiter.acquire(this.signal, this.notBefore))) return STOPPED;
+    if (this.paused) return undefined;
+    const calledAt = this.clock.now();
+    let out: GetRecordsCommandOutput;
+    try {
+      const cmd = new GetRecordsCommand({ ShardIterator: this.iterator, Limit: this.limit(), ...(this.opts.streamARN ? { StreamARN: this.opts.streamARN } : {}) });
+      out = await this.opts.client.send(cmd, { abortSignal: this.signal });
+    } catch (err) {
+      return this.fault(err, 'kinesis:GetRecords');
+    }
+    this.backoff.reset();
+    const records = out.Records ?? [];
+    this.limiter.consumed(recordBytes(records));
+    if (records.length > 0) {
+      const delivered = await this.deliver(toBatch(this.shardId, records, this.expand, this.opts.decodeOptions, out.MillisBehindLatest, this.clock.now()));
+      if (delivered) return delivered;
+    } else {
+      this.status.delivered(0, 0, undefined, out.MillisBehindLatest);
+    }
+    if (!out.NextShardIterator) {
+      const childShards = (out.ChildShards ?? []).map((c) => ({ shardId: c.ShardId ?? '', parentShardIds: c.ParentShards ?? [this.shardId] })).filter((c) => c.shardId !== '');
+      return { reason: 'closed', childShards };
+    }
+    this.iterator = out.NextShardIterator;
+    this.iteratorAt = this.clock.now();
+    const behind = (out.MillisBehindLatest ?? 0) > 0;
+    // Records keep coming, or the shard says we lag: call again as soon as the pacing allows.
+    this.notBefore = records.length > 0 || behind ? 0 : calledAt + (this.opts.idleIntervalMs ?? DEFAULT_IDLE_MS);
+    this.setState(records.length > 0 || behind ? 'reading' : 'caught-up');
+    return undefined;
+  }
+
+  /** Hands a batch over (held while paused) and only then moves the resume point past it. */
+  private async deliver(batch: TailBatch): Promise<ShardEnd | undefined> {
+    await this.gate();
+    if (this.signal.aborted) return STOPPED;
+    try {
+      await this.opts.onBatch(batch);
+    } catch (e) {
+      const error = describeError(e);
+      return { reason: 'error', fault: 'fatal', error: { ...error, code: 'ConsumerError', nextStep: 'The consumer of the records failed; see the log.' } };
+    }
+    const last = batch.records[batch.records.length - 1]?.sequenceNumber;
+    this.lastSequenceNumber = last ?? this.lastSequenceNumber;
+    this.status.delivered(batch.records.length, batch.bytes, last, batch.millisBehindLatest);
+    this.emit();
+    return this.signal.aborted ? STOPPED : undefined;
+  }
+
+  private fault(err: unknown, action: string): ShardEnd | undefined {
+    const kind = classifyFault(err, this.signal);
+    const error = describeError(err, { ...this.opts.errorContext, action });
+    switch (kind) {
+      case 'aborted':
+        return STOPPED;
+      case 'expired-iterator':
+        // No backoff: a fresh iterator from the last delivered record is all it takes.
+        this.iterator = undefined;
+        return undefined;
+      case 'throttled':
+        this.notBefore = this.clock.now() + this.backoff.next();
+        this.setState('throttled', this.backoff.attempt, error);
+        return undefined;
+      case 'transient':
+        this.notBefore = this.clock.now() + this.backoff.next();
+        // The first retry reuses the iterator (iterators are reusable); after that, start over
+        // from the last delivered record in case the iterator itself is what fails.
+        if (this.backoff.attempt >= 2) this.iterator = undefined;
+        this.setState('retrying', this.backoff.attempt, error);
+        return undefined;
+      default:
+        return { reason: 'error', fault: kind, error };
+    }
+  }
+
+  /** Waits while paused; returns at once when stopped. */
+  private async gate(): Promise<void> {
+    while (this.paused && !this.signal.aborted) {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = undefined;
+    }
+  }
+
+  private isFinal(): boolean {
+    const s = this.status.current;
+    return s === 'closed' || s === 'error' || s === 'stopped';
+  }
+
+  private setState(state: ShardState, attempt = 0, error?: DescribedError): void {
+    if (this.isFinal()) return;
+    // A call that was in flight when pause() came must not make the shard look active.
+    const final = state === 'closed' || state === 'error' || state === 'stopped';
+    const changed = this.paused && !final ? this.status.set('paused') : this.status.set(state, attempt, error);
+    if (changed) this.emit();
+  }
+
+  private finish(end: ShardEnd): void {
+    if (end.reason === 'closed') {
+      this.status.closed(end.childShards.map((c) => c.shardId));
+      this.setState('closed');
+    } else if (end.reason === 'error') {
+      this.setState('error', 0, end.error);
+    } else {
+      this.setState('stopped');
+    }
+  }
+
+  private emit(): void {
+    this.opts.onStatus?.(this.status.snapshot());
+  }
+}

@@ -1,0 +1,312 @@
+// Tails a whole stream (or chosen shards and their descendants): one ShardReader per shard being
+// read, parents before children, new shards from ChildShards and periodic re-listing, batches to
+// a callback or an async iterator, and one status for the lot.
+import { ListShardsCommand, type KinesisClient, type Shard } from '@aws-sdk/client-kinesis';
+import { setMaxListeners } from 'node:events';
+import type { DecodeOptions, RecordExpander } from '../decode/types';
+import { describeError, type DescribedError, type ErrorContext } from '../errors';
+import { Backoff } from './backoff';
+import { BatchQueue } from './batchQueue';
+import { systemClock, type Clock } from './clock';
+import { classifyFault } from './faults';
+import { Lineage, shardNode } from './lineage';
+import { checkPosition, type StartPosition } from './position';
+import { ShardReader, type ShardEnd } from './shardReader';
+import { tailStatus } from './status';
+import type { ReadLimits, ShardStatus, TailBatch, TailState, TailStatus } from './types';
+
+export interface StreamTailOptions extends ReadLimits {
+  /** A client built with maxAttempts 1 (ClientCache purpose 'tail'). */
+  client: KinesisClient;
+  streamName: string;
+  streamARN?: string;
+  position: StartPosition;
+  /** Read only these shards and their descendants. Required (one shard) for sequence-number starts. */
+  shardIds?: string[];
+  /** How often ListShards looks for new shards. Default 30,000 ms; 0 turns it off. */
+  relistIntervalMs?: number;
+  /** How often a status with fresh rates is emitted. Default 1,000 ms. */
+  statusIntervalMs?: number;
+  /** Batches the async iterator may hold before readers wait. Default 16. */
+  maxQueuedBatches?: number;
+  /**
+   * Receives every batch; calls are serialized (never two at once) and awaited, so a slow
+   * consumer slows the readers instead of growing a buffer. Without it, use batches().
+   */
+  onBatch?: (batch: TailBatch) => void | Promise<void>;
+  onStatus?: (status: TailStatus) => void;
+  expand?: RecordExpander;
+  decodeOptions?: DecodeOptions;
+  clock?: Clock;
+  random?: () => number;
+  errorContext?: Omit<ErrorContext, 'action'>;
+}
+
+const DEFAULT_RELIST_MS = 30_000;
+const DEFAULT_STATUS_MS = 1_000;
+const DEFAULT_QUEUED_BATCHES = 16;
+
+export class StreamTail {
+  private readonly opts: StreamTailOptions;
+  private readonly clock: Clock;
+  private readonly controller = new AbortController();
+  private readonly lineage: Lineage;
+  private readonly readers = new Map<string, ShardReader>();
+  private readonly readerEnds = new Set<Promise<void>>();
+  private readonly labels = new Map<string, string>();
+  private readonly queue?: BatchQueue<TailBatch>;
+  private state: TailState = 'starting';
+  private error?: DescribedError;
+  private paused = false;
+  private deliveries: Promise<unknown> = Promise.resolve();
+  private started?: Promise<TailStatus>;
+  private resolveDone!: (s: TailStatus) => void;
+  /** Resolves with the final status once everything has wound down (after stop() or a tail-wide error). */
+  readonly done: Promise<TailStatus> = new Promise((resolve) => (this.resolveDone = resolve));
+
+  constructor(opts: StreamTailOptions) {
+    checkPosition(opts.position);
+    const seq = opts.position.type === 'AT_SEQUENCE_NUMBER' || opts.position.type === 'AFTER_SEQUENCE_NUMBER';
+    if (seq && opts.shardIds?.length !== 1) throw new RangeError(`${opts.position.type} needs exactly one shard: a sequence number belongs to one shard.`);
+    this.opts = opts;
+    this.clock = opts.clock ?? systemClock;
+    this.lineage = new Lineage(opts.position, opts.shardIds);
+    // Every shard reader listens to this signal; hundreds of shards are legitimate.
+    setMaxListeners(0, this.controller.signal);
+    if (!opts.onBatch) this.queue = new BatchQueue(opts.maxQueuedBatches ?? DEFAULT_QUEUED_BATCHES, () => void this.stop());
+  }
+
+  /** Starts the tail (once); returns `done`. */
+  start(): Promise<TailStatus> {
+    this.started ??= this.run().then((final) => {
+      this.resolveDone(final);
+      return final;
+    });
+    return this.done;
+  }
+
+  /** Aborts every call in flight and ends every loop; resolves when nothing is left running. */
+  stop(): Promise<TailStatus> {
+    this.controller.abort();
+    this.queue?.close();
+    if (!this.started) this.resolveDone(this.finalStatus());
+    return this.done;
+  }
+
+  pause(): void {
+    if (this.paused) return;
+    this.paused = true;
+    for (const r of this.readers.values()) r.pause();
+    if (this.state === 'running') this.state = 'paused';
+    this.emit();
+  }
+
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    for (const r of this.readers.values()) r.resume();
+    if (this.state === 'paused') this.state = 'running';
+    this.emit();
+  }
+
+  /** Batches in arrival order per shard; leaving the loop early stops the tail. Needs no onBatch. */
+  batches(): AsyncIterableIterator<TailBatch> {
+    if (!this.queue) throw new Error('This tail delivers to onBatch; create it without onBatch to iterate.');
+    return this.queue;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<TailBatch> {
+    return this.batches();
+  }
+
+  status(): TailStatus {
+    const shards: ShardStatus[] = [];
+    for (const id of this.lineage.shardIds(['waiting', 'active', 'closed', 'failed', 'stopped'])) {
+      shards.push(this.readers.get(id)?.snapshot() ?? this.waitingStatus(id));
+    }
+    return tailStatus(this.opts.streamName, this.state, shards, this.error);
+  }
+
+  private get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  private async run(): Promise<TailStatus> {
+    const shards = await this.initialListing();
+    if (shards && !this.signal.aborted) {
+      this.lineage.plan(shards.map(shardNode));
+      const missing = (this.opts.shardIds ?? []).filter((id) => this.lineage.state(id) === undefined);
+      if (missing.length > 0) this.fail(shardMissing(missing, this.opts.streamName));
+      else {
+        this.state = this.paused ? 'paused' : 'running';
+        this.startReady();
+        this.emit();
+      }
+    }
+    const loops = [this.relistLoop(), this.statusLoop()];
+    await new Promise<void>((resolve) => (this.signal.aborted ? resolve() : this.signal.addEventListener('abort', () => resolve(), { once: true })));
+    this.queue?.close();
+    await Promise.all([...loops, ...this.readerEnds]);
+    await this.deliveries;
+    const final = this.finalStatus();
+    this.state = final.state;
+    this.emit();
+    return final;
+  }
+
+  private finalStatus(): TailStatus {
+    if (this.state !== 'error') this.state = 'stopped';
+    return this.status();
+  }
+
+  private fail(error: DescribedError): void {
+    if (this.signal.aborted) return;
+    this.error = error;
+    this.state = 'error';
+    this.controller.abort();
+    this.queue?.close();
+  }
+
+  /** Starts a reader for every shard whose parents are done. */
+  private startReady(): void {
+    for (const id of this.lineage.ready()) {
+      if (this.signal.aborted) return;
+      this.lineage.setState(id, 'active');
+      const reader = new ShardReader({
+        ...this.opts,
+        onBatch: (b) => this.deliver(b),
+        onStatus: (s) => this.onShardStatus(s),
+        shardId: id,
+        position: this.lineage.positionOf(id),
+        parentShardIds: this.lineage.parentsOf(id),
+        signal: this.signal,
+        startPaused: this.paused,
+      });
+      this.readers.set(id, reader);
+      const end = reader.start().then((e) => this.onShardEnd(id, e));
+      this.readerEnds.add(end);
+    }
+  }
+
+  private onShardEnd(shardId: string, end: ShardEnd): void {
+    if (end.reason === 'closed') {
+      this.lineage.setState(shardId, 'closed');
+      for (const child of end.childShards) this.lineage.discover({ shardId: child.shardId, parentShardIds: child.parentShardIds, closed: false });
+      this.startReady();
+      this.emit();
+      return;
+    }
+    if (end.reason === 'stopped') {
+      this.lineage.setState(shardId, 'stopped');
+      return;
+    }
+    this.lineage.setState(shardId, 'failed');
+    // Credentials and a failing consumer concern every shard; so does having nothing left to read.
+    const nothingLeft = this.lineage.shardIds(['active']).length === 0 && this.lineage.ready().length === 0;
+    if (end.fault === 'credentials' || end.error.code === 'ConsumerError' || nothingLeft) this.fail(end.error);
+    this.emit();
+  }
+
+  /** Serializes deliveries across shards; a consumer error ends the tail. */
+  private deliver(batch: TailBatch): Promise<void> {
+    const next = this.deliveries.then(async () => {
+      if (this.signal.aborted) return;
+      if (this.opts.onBatch) await this.opts.onBatch(batch);
+      else await this.queue?.push(batch);
+    });
+    this.deliveries = next.catch(() => undefined);
+    return next;
+  }
+
+  private async initialListing(): Promise<Shard[] | undefined> {
+    const backoff = new Backoff({ baseMs: this.opts.backoffBaseMs, maxMs: this.opts.backoffMaxMs, random: this.opts.random });
+    while (!this.signal.aborted) {
+      try {
+        return await this.listShards();
+      } catch (err) {
+        const kind = classifyFault(err, this.signal);
+        if (kind === 'aborted') return undefined;
+        const error = describeError(err, { ...this.opts.errorContext, action: 'kinesis:ListShards' });
+        if (kind === 'credentials' || kind === 'fatal') {
+          this.fail(error);
+          return undefined;
+        }
+        this.error = error;
+        this.emit();
+        await this.clock.sleep(backoff.next(), this.signal);
+      }
+    }
+    return undefined;
+  }
+
+  private async listShards(): Promise<Shard[]> {
+    const ref = this.opts.streamARN ? { StreamARN: this.opts.streamARN } : { StreamName: this.opts.streamName };
+    const shards: Shard[] = [];
+    let token: string | undefined;
+    do {
+      const out = await this.opts.client.send(new ListShardsCommand(token ? { NextToken: token } : ref), { abortSignal: this.signal });
+      shards.push(...(out.Shards ?? []));
+      token = out.NextToken;
+    } while (token && !this.signal.aborted);
+    this.error = undefined;
+    return shards;
+  }
+
+  /** Catches shards that ChildShards did not announce (e.g. a reshard of a shard not read). */
+  private async relistLoop(): Promise<void> {
+    const interval = this.opts.relistIntervalMs ?? DEFAULT_RELIST_MS;
+    if (interval <= 0) return;
+    while (!this.signal.aborted) {
+      await this.clock.sleep(interval, this.signal);
+      if (this.signal.aborted || this.paused || this.state !== 'running') continue;
+      try {
+        const shards = await this.listShards();
+        const fresh = shards.map(shardNode).filter((n) => this.lineage.discover(n));
+        if (fresh.length > 0) {
+          this.startReady();
+          this.emit();
+        }
+      } catch (err) {
+        const kind = classifyFault(err, this.signal);
+        const error = describeError(err, { ...this.opts.errorContext, action: 'kinesis:ListShards' });
+        if (kind === 'credentials' || error.code === 'ResourceNotFoundException') this.fail(error);
+        // Without ListShards permission the tail still follows ChildShards; stop asking.
+        if (error.code === 'AccessDeniedException') return;
+      }
+    }
+  }
+
+  private async statusLoop(): Promise<void> {
+    const interval = this.opts.statusIntervalMs ?? DEFAULT_STATUS_MS;
+    if (interval <= 0) return;
+    while (!this.signal.aborted) {
+      await this.clock.sleep(interval, this.signal);
+      if (!this.signal.aborted) this.emit();
+    }
+  }
+
+  /** State changes go out at once; rates go out with the periodic status. */
+  private onShardStatus(s: ShardStatus): void {
+    if (this.labels.get(s.shardId) === s.label) return;
+    this.labels.set(s.shardId, s.label);
+    this.emit();
+  }
+
+  private waitingStatus(shardId: string): ShardStatus {
+    const state = this.lineage.state(shardId) === 'waiting' ? 'waiting' : 'stopped';
+    return { shardId, state, label: state, attempt: 0, recordsPerSecond: 0, bytesPerSecond: 0, totalRecords: 0, totalBytes: 0, parentShardIds: this.lineage.parentsOf(shardId) };
+  }
+
+  private emit(): void {
+    if (!this.opts.onStatus) return;
+    try {
+      this.opts.onStatus(this.status());
+    } catch {
+      // A status listener's failure must not break reading.
+    }
+  }
+}
+
+function shardMissing(ids: string[], stream: string): DescribedError {
+  return { code: 'ResourceNotFoundException', message: `Shard ${ids.join(', ')} is not in stream ${stream}.`, nextStep: 'Refresh the explorer: the shard may have aged out of retention.', retryable: false };
+}
