@@ -72,6 +72,9 @@ export async function startKinesisLocal(opts: KinesisLocalOptions = {}): Promise
       REGISTER_STREAM_CONSUMER_DURATION: opts.createDuration ?? '100ms',
       DEREGISTER_STREAM_CONSUMER_DURATION: opts.createDuration ?? '100ms',
       LOG_LEVEL: opts.logLevel ?? 'ERROR',
+      // The default of 50 open shards per "account" is too few for a whole suite sharing one
+      // emulator; tests that need the limit pass their own through `env`.
+      SHARD_LIMIT: '1000',
       ...(opts.initializeStreams ? { INITIALIZE_STREAMS: opts.initializeStreams } : {}),
       ...opts.env,
     },
