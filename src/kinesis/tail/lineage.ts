@@ -29,25 +29,34 @@ interface Entry {
   position: StartPosition;
 }
 
+function afterSequence(sequenceNumber: string): StartPosition {
+  return { type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber };
+}
+
 export class Lineage {
   private readonly entries = new Map<string, Entry>();
 
   /**
    * @param position where the tail starts.
    * @param only restricts the tail to these shards and their descendants.
+   * @param resumeAfter per shard, the last sequence number already seen (a restored tail): that
+   *   shard starts AFTER_SEQUENCE_NUMBER it, and is read even if it has closed since.
    */
   constructor(
     private readonly position: StartPosition,
     private readonly only?: readonly string[],
+    private readonly resumeAfter: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   /** Records the first listing: decides which shards are read and where each starts. */
   plan(shards: readonly ShardNode[]): void {
     const selected = this.only ? this.withDescendants(shards, this.only) : undefined;
     for (const node of shards) {
-      const read = selected ? selected.has(node.shardId) : this.position.type !== 'LATEST' || !node.closed;
+      const resumed = this.resumeAfter.get(node.shardId);
+      const read = selected ? selected.has(node.shardId) : this.position.type !== 'LATEST' || !node.closed || resumed !== undefined;
       const chosenRoot = this.only ? this.only.includes(node.shardId) : true;
-      this.entries.set(node.shardId, { node, state: read ? 'waiting' : 'excluded', position: chosenRoot ? this.position : this.laterPosition() });
+      const position = resumed !== undefined ? afterSequence(resumed) : chosenRoot ? this.position : this.laterPosition();
+      this.entries.set(node.shardId, { node, state: read ? 'waiting' : 'excluded', position });
     }
   }
 
@@ -63,7 +72,8 @@ export class Lineage {
       return false;
     }
     const read = !this.only || node.parentShardIds.some((p) => this.isRead(p));
-    this.entries.set(node.shardId, { node, state: read ? 'waiting' : 'excluded', position: this.laterPosition() });
+    const resumed = this.resumeAfter.get(node.shardId);
+    this.entries.set(node.shardId, { node, state: read ? 'waiting' : 'excluded', position: resumed !== undefined ? afterSequence(resumed) : this.laterPosition() });
     return true;
   }
 

@@ -23,6 +23,11 @@ export interface StreamTailOptions extends ReadLimits {
   position: StartPosition;
   /** Read only these shards and their descendants. Required (one shard) for sequence-number starts. */
   shardIds?: string[];
+  /**
+   * Per shard, the last sequence number already delivered in an earlier session (a tail restored
+   * after a window reload): those shards resume right after it, whatever `position` says.
+   */
+  resumeAfter?: Record<string, string>;
   /** How often ListShards looks for new shards. Default 30,000 ms; 0 turns it off. */
   relistIntervalMs?: number;
   /** How often a status with fresh rates is emitted. Default 1,000 ms. */
@@ -70,7 +75,9 @@ export class StreamTail {
     if (seq && opts.shardIds?.length !== 1) throw new RangeError(`${opts.position.type} needs exactly one shard: a sequence number belongs to one shard.`);
     this.opts = opts;
     this.clock = opts.clock ?? systemClock;
-    this.lineage = new Lineage(opts.position, opts.shardIds);
+    const resume = new Map(Object.entries(opts.resumeAfter ?? {}));
+    for (const seq of resume.values()) checkPosition({ type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: seq });
+    this.lineage = new Lineage(opts.position, opts.shardIds, resume);
     // Every shard reader listens to this signal; hundreds of shards are legitimate.
     setMaxListeners(0, this.controller.signal);
     if (!opts.onBatch) this.queue = new BatchQueue(opts.maxQueuedBatches ?? DEFAULT_QUEUED_BATCHES, () => void this.stop());

@@ -93,4 +93,14 @@ describe('Lineage', () => {
     );
     assert.deepEqual(shardNode({ ShardId: 'd', HashKeyRange: undefined, SequenceNumberRange: { StartingSequenceNumber: '1' } }), { shardId: 'd', parentShardIds: [], closed: false });
   });
+
+  it('resumes shards with a saved position after it, even a closed one, and others as asked', () => {
+    const l = new Lineage({ type: 'LATEST' }, undefined, new Map([['old', '111'], ['a', '222']]));
+    l.plan([node('old', [], true), node('a', ['old']), node('b', ['old'])]);
+    assert.equal(l.state('old'), 'waiting', 'a closed shard with unread records left is read to its end');
+    assert.deepEqual(l.positionOf('old'), { type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: '111' });
+    assert.deepEqual(l.positionOf('a'), { type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: '222' });
+    assert.deepEqual(l.positionOf('b'), { type: 'LATEST' });
+    assert.deepEqual(l.ready(), ['old']);
+  });
 });
