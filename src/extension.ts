@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerGeneralCommands } from './commands/general';
+import { registerPutCommands } from './commands/putCommands';
+import { registerStreamAdminCommands } from './commands/streamAdminCommands';
 import { registerExplorer } from './explorer/explorerView';
 import type { ExplorerProvider } from './explorer/treeProvider';
 import { Services } from './services';
@@ -23,6 +25,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerGeneralCommands(services),
     ...explorer.disposables,
     ...registerExplorerCommands(services, explorer.provider.model),
+    ...registerPutCommands(services, explorer.provider.model),
+    ...registerStreamAdminCommands(services, explorer.provider.model, explorer.view),
   );
   log.info(`Kinesis Explorer ${context.extension.packageJSON.version as string} activated (VS Code ${vscode.version})`);
 

@@ -1,15 +1,24 @@
 // The few long-lived objects of the extension, built once in activate() and passed to each area
 // through constructors rather than module singletons.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { loadKinesis, type KinesisApi } from './kinesisLoader';
 import type { Log } from './ui/log';
 import { PromptHost } from './ui/prompts';
+
+export interface DeletedStream {
+  connectionId: string;
+  region: string;
+  streamName: string;
+}
 
 export class Services implements vscode.Disposable {
   readonly prompts = new PromptHost();
   /** Set by the explorer once registered. */
   refreshExplorer: () => void = () => undefined;
   private readonly disposers: Array<() => void> = [];
+  private readonly deletedStreams = new vscode.EventEmitter<DeletedStream>();
+  /** Fired once Kinesis accepted a DeleteStream from this window, so open tail panels can stop. */
+  readonly onDidDeleteStream = this.deletedStreams.event;
 
   constructor(
     readonly context: vscode.ExtensionContext,
@@ -26,7 +35,13 @@ export class Services implements vscode.Disposable {
     this.disposers.push(fn);
   }
 
+  /** Announces a deletion (see onDidDeleteStream). */
+  fireStreamDeleted(stream: DeletedStream): void {
+    this.deletedStreams.fire(stream);
+  }
+
   dispose(): void {
+    this.deletedStreams.dispose();
     for (const fn of this.disposers.splice(0).reverse()) {
       try {
         fn();

@@ -1,8 +1,9 @@
 // One wrapper for every command: checks the id prefix, logs the call, and turns a thrown error
 // into a notification with the AWS error code and a "Show Log" action instead of a silent failure.
+// The notification is not awaited, so the command's caller is never held until it is dismissed.
 import * as vscode from 'vscode';
 import type { Log } from '../ui/log';
-import { showError } from '../ui/notify';
+import { notify, showError } from '../ui/notify';
 import { Cancelled } from '../ui/prompts';
 
 export function registerCommand(log: Log, id: string, handler: (...args: never[]) => unknown): vscode.Disposable {
@@ -13,7 +14,9 @@ export function registerCommand(log: Log, id: string, handler: (...args: never[]
       return await handler(...args);
     } catch (err) {
       if (err instanceof Cancelled) return undefined;
-      await showError(log, `${id} failed`, err);
+      // Bad input the user can fix: its message is the whole story, no AWS error code.
+      if (err instanceof Error && err.name === 'InputProblem') notify(log, 'warning', err.message);
+      else void showError(log, `${id} failed`, err);
       return undefined;
     }
   });

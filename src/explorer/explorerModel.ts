@@ -42,6 +42,9 @@ export interface ExplorerDeps {
 
 type Listener = (node: ExplorerNode | undefined) => void;
 
+/** 'tail' and 'write' clients make one attempt per call; their callers retry themselves. */
+export type ClientPurpose = 'default' | 'tail' | 'write';
+
 export class ExplorerModel {
   private rootNodes: Promise<ExplorerNode[]> | undefined;
   private discovery: Discovery | undefined;
@@ -150,9 +153,31 @@ export class ExplorerModel {
    * The cached client of a node's (connection, region), for commands on explorer nodes (tail,
    * put, admin): same credentials, so an MFA code is asked once. Throws for a connection with a problem.
    */
-  async clientFor(node: RegionNode | StreamNode | ShardNode, purpose: 'default' | 'tail' = 'default'): Promise<KinesisClient> {
+  async clientFor(node: RegionNode | StreamNode | ShardNode, purpose: ClientPurpose = 'default'): Promise<KinesisClient> {
     const region = regionOf(node) as RegionNode;
     return (await this.clients()).client(region.connection, region.region, purpose);
+  }
+
+  /** The same cached client as clientFor, by connection id and region (commands run from the palette). */
+  async clientForTarget(connectionId: string, region: string, purpose: ClientPurpose = 'default'): Promise<KinesisClient> {
+    const connection = (await this.connections()).find((c) => c.id === connectionId);
+    if (!connection) throw Object.assign(new Error(`The connection ${connectionId} is no longer configured. Refresh the explorer and try again.`), { name: 'ConnectionNotFound' });
+    return (await this.clients()).client(connection, region, purpose);
+  }
+
+  /** The tree node listing the streams of (connection, region), when that region is shown. */
+  async regionNode(connectionId: string, region: string): Promise<RegionNode | undefined> {
+    const roots = await this.roots();
+    const connection = roots.find((n): n is ConnectionNode => n.kind === 'connection' && n.connection.id === connectionId);
+    return connection?.regions.find((r) => r.region === region);
+  }
+
+  /** A stream's node, loading the region's first page if needed; undefined when not listed. */
+  async streamNode(connectionId: string, region: string, streamName: string): Promise<StreamNode | undefined> {
+    const node = await this.regionNode(connectionId, region);
+    if (!node) return undefined;
+    const children = await this.children(node);
+    return children.find((n): n is StreamNode => n.kind === 'stream' && n.name === streamName);
   }
 
   regionsOf(connection: Connection): string[] {

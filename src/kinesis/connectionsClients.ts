@@ -26,10 +26,10 @@ export class ConnectionClients {
 
   /**
    * The cached client for this connection and region, created on first use. `purpose: 'tail'`
-   * gives a separate client with maxAttempts 1 (the caller runs its own backoff); all clients of
-   * a connection share its credentials.
+   * and `'write'` give separate clients with maxAttempts 1 (the caller runs its own backoff, and
+   * a write must never be resent by the SDK); all clients of a connection share its credentials.
    */
-  client(connection: Connection, region: string, purpose: 'default' | 'tail' = 'default'): KinesisClient {
+  client(connection: Connection, region: string, purpose: 'default' | 'tail' | 'write' = 'default'): KinesisClient {
     if (connection.problem) throw Object.assign(new Error(connection.problem.message), { name: connection.problem.code });
     return this.cache.get({ connectionId: connection.id, region, endpoint: connection.endpoint, purpose }, () => ({
       region,

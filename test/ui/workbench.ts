@@ -81,6 +81,13 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // Click the row that is exactly this command (its label may be followed by ", <keybinding>"):
+  // Enter would run whatever fuzzy match is ranked first.
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(,|$)`);
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.first().waitFor();
+  const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  const index = labels.findIndex((l) => exact.test(l));
+  if (index < 0) throw new Error(`no palette entry "${title}" among: ${labels.join(' | ')}`);
+  await rows.nth(index).click();
 }

@@ -1,0 +1,207 @@
+// Where a command acts: a (connection, region, stream[, shard]) taken from the explorer node it was
+// run on, or asked with quick picks (connection → region → stream → shard), each step skipped when
+// there is one choice and ordered so that Enter picks the last stream used in this workspace.
+import type { ExplorerModel } from '../explorer/explorerModel';
+import type { Connection } from '../kinesis/connections';
+import type { Services } from '../services';
+import { Cancelled, type PickItem } from '../ui/prompts';
+import { describedOf, InputProblem } from './commandResult';
+import { formatError } from '../kinesis/errors';
+
+export interface RegionTarget {
+  connectionId: string;
+  connectionName: string;
+  region: string;
+}
+
+export interface StreamTarget extends RegionTarget {
+  streamName: string;
+}
+
+export interface ShardTarget extends StreamTarget {
+  /** Absent: all shards. */
+  shardId?: string;
+}
+
+export interface PickTargetOptions {
+  /** Names the command in the picks' titles, e.g. "Put Record". */
+  title: string;
+  /** The command's argument: an explorer node or a target object; undefined from the palette. */
+  from?: unknown;
+  /** Also pick a shard, with "All shards" first. */
+  pickShard?: boolean;
+}
+
+const LAST_STREAM_KEY = 'kinesis.lastStreamTarget';
+/** ListStreams pages read for the stream pick (kinesis-local pages by 100). */
+const MAX_STREAM_PAGES = 20;
+
+type KnownTarget = { connectionId?: string; connectionName?: string; region?: string; streamName?: string; shardId?: string };
+
+/** What an explorer node (or a target object passed as argument) already says about the target. */
+export function targetFromNode(from: unknown): KnownTarget {
+  if (!from || typeof from !== 'object') return {};
+  const node = from as { kind?: unknown };
+  switch (node.kind) {
+    case 'connection': {
+      const c = from as { connection: Connection; singleRegion?: { region: string } };
+      return { connectionId: c.connection.id, connectionName: c.connection.name, ...(c.singleRegion ? { region: c.singleRegion.region } : {}) };
+    }
+    case 'region': {
+      const r = from as { connection: Connection; region: string };
+      return { connectionId: r.connection.id, connectionName: r.connection.name, region: r.region };
+    }
+    case 'stream': {
+      const s = from as { name: string; parent: { connection: Connection; region: string } };
+      return { connectionId: s.parent.connection.id, connectionName: s.parent.connection.name, region: s.parent.region, streamName: s.name };
+    }
+    case 'shard': {
+      const s = from as { model: { id: string }; parent: { name: string; parent: { connection: Connection; region: string } } };
+      const stream = s.parent;
+      return { connectionId: stream.parent.connection.id, connectionName: stream.parent.connection.name, region: stream.parent.region, streamName: stream.name, shardId: s.model.id };
+    }
+    default:
+      return isStreamTarget(from) ? { ...from } : {};
+  }
+}
+
+/** A plain { connectionId, region, streamName } object, e.g. from a notification's next step. */
+export function isStreamTarget(value: unknown): value is StreamTarget & { shardId?: string } {
+  const v = value as Record<string, unknown> | undefined;
+  return !!v && typeof v === 'object' && typeof v.connectionId === 'string' && typeof v.region === 'string' && typeof v.streamName === 'string';
+}
+
+/** The last stream a command used in this workspace. */
+export function lastStreamTarget(services: Services): StreamTarget | undefined {
+  const saved = services.context.workspaceState.get<unknown>(LAST_STREAM_KEY);
+  return isStreamTarget(saved) ? saved : undefined;
+}
+
+export async function rememberStreamTarget(services: Services, target: StreamTarget): Promise<void> {
+  const { connectionId, connectionName, region, streamName } = target;
+  await services.context.workspaceState.update(LAST_STREAM_KEY, { connectionId, connectionName, region, streamName });
+}
+
+/** Drops the remembered stream if it is this one (e.g. after deleting it). */
+export async function forgetStreamTarget(services: Services, target: StreamTarget): Promise<void> {
+  const last = lastStreamTarget(services);
+  if (last && last.connectionId === target.connectionId && last.region === target.region && last.streamName === target.streamName) {
+    await services.context.workspaceState.update(LAST_STREAM_KEY, undefined);
+  }
+}
+
+/** Connection and region: from the node, else asked (each pick skipped when there is one choice). */
+export async function pickRegionTarget(services: Services, model: ExplorerModel, opts: PickTargetOptions): Promise<RegionTarget> {
+  const known = targetFromNode(opts.from);
+  const last = lastStreamTarget(services);
+  const connection = await pickConnection(services, model, opts.title, known.connectionId, last?.connectionId);
+  const region = known.region ?? (await pickRegion(services, model, opts.title, connection, last));
+  return { connectionId: connection.id, connectionName: connection.name, region };
+}
+
+/** A stream (and optionally a shard), remembered as the workspace's last used stream. */
+export async function pickStreamTarget(services: Services, model: ExplorerModel, opts: PickTargetOptions): Promise<ShardTarget> {
+  const known = targetFromNode(opts.from);
+  let target: StreamTarget;
+  if (known.connectionId && known.region && known.streamName) {
+    target = { connectionId: known.connectionId, connectionName: known.connectionName ?? known.connectionId, region: known.region, streamName: known.streamName };
+  } else {
+    const where = await pickRegionTarget(services, model, opts);
+    target = { ...where, streamName: await pickStream(services, model, opts.title, where) };
+  }
+  await rememberStreamTarget(services, target);
+  if (!opts.pickShard) return target;
+  if (known.shardId) return { ...target, shardId: known.shardId };
+  const shardId = await pickShard(services, model, opts.title, target);
+  return shardId ? { ...target, shardId } : target;
+}
+
+async function pickConnection(services: Services, model: ExplorerModel, title: string, knownId: string | undefined, lastId: string | undefined): Promise<Connection> {
+  const all = await model.connections();
+  if (knownId) {
+    const found = all.find((c) => c.id === knownId);
+    if (!found) throw new InputProblem(`The connection ${knownId} is no longer configured. Refresh the explorer.`);
+    if (found.problem) throw new InputProblem(`${found.name} cannot be used: ${found.problem.message}`);
+    return found;
+  }
+  const usable = all.filter((c) => !c.problem);
+  if (usable.length === 0) throw new InputProblem('No usable connection: add an AWS profile (aws configure) or a kinesis.connections entry first.');
+  if (usable.length === 1) return usable[0] as Connection;
+  const ordered = lastFirst(usable, (c) => c.id === lastId);
+  const picked = await services.prompts.current.pick(
+    ordered.map((c): PickItem<Connection> => ({ label: c.name, description: [model.regionsOf(c).join(', '), c.id === lastId ? 'last used' : ''].filter(Boolean).join(' · '), value: c })),
+    { title: `${title}: choose a connection`, placeHolder: 'AWS profile or custom endpoint' },
+  );
+  if (!picked) throw new Cancelled();
+  return picked;
+}
+
+async function pickRegion(services: Services, model: ExplorerModel, title: string, connection: Connection, last: StreamTarget | undefined): Promise<string> {
+  const regions = model.regionsOf(connection);
+  if (regions.length === 1) return regions[0] as string;
+  const lastRegion = last?.connectionId === connection.id ? last.region : undefined;
+  const picked = await services.prompts.current.pick(
+    lastFirst(regions, (r) => r === lastRegion).map((r): PickItem<string> => ({ label: r, description: r === lastRegion ? 'last used' : r === connection.region ? 'default' : undefined, value: r })),
+    { title: `${title}: choose a region of ${connection.name}` },
+  );
+  if (!picked) throw new Cancelled();
+  return picked;
+}
+
+/** Every stream name of the region (up to MAX_STREAM_PAGES pages). Throws the described ListStreams error. */
+export async function listStreamNames(services: Services, model: ExplorerModel, where: RegionTarget): Promise<string[]> {
+  const api = await services.kinesis();
+  const client = await model.clientForTarget(where.connectionId, where.region);
+  const names: string[] = [];
+  let token: Awaited<ReturnType<typeof api.listStreamsPage>>['next'];
+  for (let page = 0; page < MAX_STREAM_PAGES; page++) {
+    const out = await api.callKinesis('kinesis:ListStreams', () => api.listStreamsPage(client, { token }));
+    names.push(...out.streams.map((s) => s.name));
+    token = out.next;
+    if (!token) break;
+  }
+  return names;
+}
+
+async function pickStream(services: Services, model: ExplorerModel, title: string, where: RegionTarget): Promise<string> {
+  let names: string[];
+  try {
+    names = await listStreamNames(services, model, where);
+  } catch (err) {
+    throw new InputProblem(`Cannot list the streams of ${where.connectionName} in ${where.region}: ${formatError(describedOf(err, 'kinesis:ListStreams'))}`);
+  }
+  if (names.length === 0) throw new InputProblem(`No streams in ${where.region} for ${where.connectionName}. Create one with "Kinesis: Create Stream…" first.`);
+  const last = lastStreamTarget(services);
+  const lastName = last && last.connectionId === where.connectionId && last.region === where.region ? last.streamName : undefined;
+  const picked = await services.prompts.current.pick(
+    lastFirst(names, (n) => n === lastName).map((n): PickItem<string> => ({ label: n, description: n === lastName ? 'last used' : undefined, value: n })),
+    { title: `${title}: choose a stream (${where.connectionName} · ${where.region})`, placeHolder: 'Type to filter streams' },
+  );
+  if (!picked) throw new Cancelled();
+  return picked;
+}
+
+const ALL_SHARDS = '\u0000all';
+
+async function pickShard(services: Services, model: ExplorerModel, title: string, target: StreamTarget): Promise<string | undefined> {
+  const api = await services.kinesis();
+  const client = await model.clientForTarget(target.connectionId, target.region);
+  let shards: Awaited<ReturnType<typeof api.listShards>>;
+  try {
+    shards = await api.callKinesis('kinesis:ListShards', () => api.listShards(client, target.streamName));
+  } catch (err) {
+    throw new InputProblem(`Cannot list the shards of ${target.streamName}: ${formatError(describedOf(err, 'kinesis:ListShards'))}`);
+  }
+  const items: Array<PickItem<string>> = [
+    { label: 'All shards', description: `${shards.filter((s) => !s.closed).length} open, ${shards.filter((s) => s.closed).length} closed`, value: ALL_SHARDS },
+    ...shards.map((s): PickItem<string> => ({ label: s.id, description: s.closed ? 'closed' : 'open', value: s.id })),
+  ];
+  const picked = await services.prompts.current.pick(items, { title: `${title}: choose a shard of ${target.streamName}` });
+  if (picked === undefined) throw new Cancelled();
+  return picked === ALL_SHARDS ? undefined : picked;
+}
+
+function lastFirst<T>(items: readonly T[], isLast: (item: T) => boolean): T[] {
+  const found = items.filter(isLast);
+  return [...found, ...items.filter((i) => !isLast(i))];
+}

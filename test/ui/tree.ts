@@ -1,0 +1,30 @@
+// Helpers for the Kinesis explorer tree in the real workbench: find rows by label, expand them,
+// open their context menu.
+import type { Locator, Page } from 'playwright-core';
+
+export function treeRow(page: Page, label: string | RegExp): Locator {
+  return page.locator('.sidebar .pane-body .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: label }) }).first();
+}
+
+/** Expands a collapsed row (a no-op when already expanded) and waits for a child to show. */
+export async function expand(page: Page, label: string | RegExp, child: string | RegExp, timeout = 60_000): Promise<void> {
+  const row = treeRow(page, label);
+  await row.waitFor({ timeout });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await treeRow(page, child).waitFor({ timeout });
+}
+
+/** Shows the Kinesis view; clicking its icon while it is shown would hide the side bar. */
+export async function openKinesisView(page: Page): Promise<void> {
+  const title = page.locator('.sidebar .composite.title', { hasText: 'Kinesis: Explorer' });
+  if (!(await title.isVisible())) await page.locator('.activitybar .action-item .action-label[aria-label^="Kinesis"]').click();
+  await title.waitFor({ timeout: 30_000 });
+}
+
+/** Right-clicks a row and chooses a context-menu entry by its title. */
+export async function contextMenu(page: Page, label: string | RegExp, entry: string): Promise<void> {
+  await treeRow(page, label).click({ button: 'right' });
+  const item = page.locator('.context-view .action-label', { hasText: entry }).first();
+  await item.waitFor({ timeout: 15_000 });
+  await item.click();
+}
