@@ -3,6 +3,7 @@
 // operations, and counts GetRecords per shard so tests can check the 5 calls/s quota.
 import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { seededRandom } from './seededRandom';
 
 export type FaultKind =
   | 'throttle'
@@ -55,18 +56,6 @@ const ERRORS: Partial<Record<FaultKind, { status: number; type: string; message:
   'expired-token': { status: 400, type: 'ExpiredTokenException', message: 'The security token included in the request is expired' },
 };
 
-/** mulberry32: small, seeded, good enough to spread faults reproducibly. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface ActiveRule extends FaultRule {
   seen: number;
   injected: number;
@@ -89,7 +78,7 @@ export class FaultProxy {
     private readonly target: URL,
     seed: number,
   ) {
-    this.random = seeded(seed);
+    this.random = seededRandom(seed);
   }
 
   static async start(targetEndpoint: string, opts: { seed?: number; rules?: FaultRule[] } = {}): Promise<FaultProxy> {

@@ -4,6 +4,7 @@
 // calls with an AWS error or a reset connection.
 import { createServer, request, Agent, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { seededRandom } from './seededRandom';
 
 export type FaultAction =
   /** Answer 400 with `code` (default AccessDeniedException). */
@@ -62,18 +63,6 @@ interface Upstream {
   body: Buffer;
 }
 
-/** Deterministic [0,1) generator so a failing test can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function startPutFaultProxy(target: string, opts: { rules?: FaultRule[]; entryFailures?: EntryFailures } = {}): Promise<PutFaultProxy> {
   const upstream = new URL(target);
   const agent = new Agent({ keepAlive: true });
@@ -81,7 +70,7 @@ export async function startPutFaultProxy(target: string, opts: { rules?: FaultRu
   const stats: PutFaultProxyStats = { calls: {}, faults: 0, entriesFailed: 0, entriesForwarded: 0 };
   let rules: ActiveRule[] = (opts.rules ?? []).map((r) => ({ ...r, seen: 0, applied: 0 }));
   let entryFailures = opts.entryFailures;
-  let random = mulberry32(entryFailures?.seed ?? 1);
+  let random = seededRandom(entryFailures?.seed ?? 1);
   const failuresByRecord = new Map<string, number>();
 
   const forward = (req: IncomingMessage, body: Buffer): Promise<Upstream> =>
@@ -181,7 +170,7 @@ export async function startPutFaultProxy(target: string, opts: { rules?: FaultRu
     },
     setEntryFailures(f) {
       entryFailures = f;
-      random = mulberry32(f?.seed ?? 1);
+      random = seededRandom(f?.seed ?? 1);
       failuresByRecord.clear();
     },
     async stop() {

@@ -2,6 +2,7 @@
 // de-aggregator for cross-checks, a KPL framer for hand-made bodies, and a seeded PRNG.
 import { createHash } from 'node:crypto';
 import * as kinesisAgg from 'aws-kinesis-agg';
+export { seededRandom } from '../../harness/seededRandom';
 
 export interface ProducerRecord {
   partitionKey: string;
@@ -105,14 +106,3 @@ export function utf8(s: string): number[] {
   return Array.from(Buffer.from(s, 'utf8'));
 }
 
-/** mulberry32: tiny, fast, and reproducible from a 32-bit seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
