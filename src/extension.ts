@@ -5,21 +5,24 @@ import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerGeneralCommands } from './commands/general';
 import { registerPutCommands } from './commands/putCommands';
 import { registerStreamAdminCommands } from './commands/streamAdminCommands';
+import { registerTailCommands } from './commands/tailCommands';
 import { registerExplorer } from './explorer/explorerView';
 import type { ExplorerProvider } from './explorer/treeProvider';
 import { Services } from './services';
+import { TailPanels } from './tail/tailPanels';
 import { createLog } from './ui/log';
 import type { Prompts } from './ui/prompts';
 
 export interface ExtensionApi {
   /** Present only when running under tests: swaps the prompt layer for scripted answers. */
-  testing?: { setPrompts(prompts: Prompts | undefined): void; services: Services; explorer: ExplorerProvider };
+  testing?: { setPrompts(prompts: Prompts | undefined): void; services: Services; explorer: ExplorerProvider; tails: TailPanels };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLog(context);
   const services = new Services(context, log);
   const explorer = registerExplorer(services);
+  const tails = new TailPanels(services, explorer.provider.model);
   context.subscriptions.push(
     services,
     ...registerGeneralCommands(services),
@@ -27,6 +30,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerExplorerCommands(services, explorer.provider.model),
     ...registerPutCommands(services, explorer.provider.model),
     ...registerStreamAdminCommands(services, explorer.provider.model, explorer.view),
+    tails,
+    ...registerTailCommands(services, explorer.provider.model, tails),
   );
   log.info(`Kinesis Explorer ${context.extension.packageJSON.version as string} activated (VS Code ${vscode.version})`);
 
@@ -39,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       },
       services,
       explorer: explorer.provider,
+      tails,
     },
   };
 }

@@ -1,0 +1,243 @@
+// Benchmark of the tail panel's front end in headless Chromium, beside a naive "append every row
+// to the DOM" table in the same run: time per batch, DOM size and JS heap every 20,000 records,
+// and frame times while scrolling top to bottom. Run: node out/bench/webview.js [--records N]
+// [--batch N] [--max N] [--steps N] [--naive-records N] [--scroll-budget-s N] [--json file].
+// Needs the built bundle (node esbuild.mjs); WEBVIEW_DIST points at another build.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname } from 'node:path';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { RecordRow } from '../src/tail/protocol';
+import { launchChromium } from '../test/harness/browser';
+import { initMessage, PanelPage } from '../test/ui/webview-fixtures/panelPage';
+import { makeRows } from '../test/ui/webview-fixtures/rows';
+import { startPanelServer } from '../test/ui/webview-fixtures/server';
+import { BENCH_SCRIPT, NAIVE_PAGE } from './webviewPageScripts';
+
+interface Options {
+  records: number;
+  batch: number;
+  max: number;
+  /** Frames for the top-to-bottom scroll. */
+  steps: number;
+  /** Records fed to the naive table (0 skips it): past 100,000 rows each batch takes seconds. */
+  naiveRecords: number;
+  scrollBudgetS: number;
+  json?: string;
+}
+
+interface Checkpoint { records: number; heapMB: number; rendererMB: number; domNodes: number; elements: number; rowElements: number }
+
+interface Result {
+  name: string;
+  batchTaskMs: number[];
+  batchWallMs: number[];
+  checkpoints: Checkpoint[];
+  frameWorkMs: number[];
+  frameIntervalMs: number[];
+  smoothWorkMs: number[];
+  /** Renderer CPU per frame (all threads: main, compositor, raster) during the top-to-bottom scroll. */
+  scrollCpuMsPerFrame: number;
+  reachedBottom: boolean;
+}
+
+interface Bench {
+  prepare(firstId: number, n: number): void;
+  deliver(): Promise<{ handler: number; total: number }>;
+  counts(rowSelector: string): { elements: number; rows: number };
+  scroll(selector: string, mode: 'jump' | 'smooth', steps: number, budgetMs: number): Promise<{ work: number[]; intervals: number[]; bottom: boolean }>;
+  setTemplate(rows: RecordRow[]): void;
+}
+/** For page.evaluate callbacks, which run in the page: no Node closures there. */
+type W = { __bench: Bench };
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { records: 200_000, batch: 1000, max: 100_000, steps: 600, naiveRecords: -1, scrollBudgetS: 120 };
+  const numeric: Record<string, keyof Options> = {
+    records: 'records', batch: 'batch', max: 'max', steps: 'steps', 'naive-records': 'naiveRecords', 'scroll-budget-s': 'scrollBudgetS',
+  };
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i].replace(/^--/, '');
+    const value = argv[i + 1];
+    if (key === 'json') o.json = value;
+    else if (key in numeric && Number.isFinite(Number(value))) (o as unknown as Record<string, number>)[numeric[key]] = Number(value);
+    else throw new Error(`Unknown option or value: ${argv[i]} ${value ?? ''}`);
+  }
+  if (o.naiveRecords < 0) o.naiveRecords = o.records;
+  return o;
+}
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/**
+ * Resident memory of all renderer processes (Linux /proc), because the JS heap does not hold
+ * the DOM: the naive table's cost is mostly there.
+ */
+async function rendererProcesses(browser: Browser): Promise<Array<{ type: string; id: number; cpuTime: number }>> {
+  const session = await browser.newBrowserCDPSession();
+  const { processInfo } = await session.send('SystemInfo.getProcessInfo');
+  await session.detach();
+  return processInfo.filter((p) => p.type === 'renderer');
+}
+
+/** CPU seconds used by all renderer processes: unlike wall time, not inflated by other load. */
+async function rendererCpu(browser: Browser): Promise<number> {
+  return (await rendererProcesses(browser)).reduce((a, p) => a + p.cpuTime, 0);
+}
+
+async function rendererMB(browser: Browser): Promise<number> {
+  const processInfo = await rendererProcesses(browser);
+  let kb = 0;
+  for (const p of processInfo) {
+    if (p.type !== 'renderer') continue;
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p.id}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // The process ended or /proc is not there (not Linux): count nothing.
+    }
+  }
+  return kb / 1024;
+}
+
+/** Feeds the records batch by batch, measuring main-thread time per batch and memory every 20k. */
+async function feed(name: string, browser: Browser, page: Page, o: Options, records: number, rowSelector: string, scrollSelector: string): Promise<Result> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.evaluate(BENCH_SCRIPT);
+  await page.evaluate((t) => (globalThis as unknown as W).__bench.setTemplate(t), makeRows(1, 1000));
+  const r: Result = { name, batchTaskMs: [], batchWallMs: [], checkpoints: [], frameWorkMs: [], frameIntervalMs: [], smoothWorkMs: [], scrollCpuMsPerFrame: NaN, reachedBottom: false };
+  for (let sent = 0; sent < records; sent += o.batch) {
+    await page.evaluate(([first, n]) => (globalThis as unknown as W).__bench.prepare(first, n), [sent + 1, Math.min(o.batch, records - sent)] as const);
+    const before = await metrics(cdp);
+    const { total } = await page.evaluate(() => (globalThis as unknown as W).__bench.deliver());
+    const after = await metrics(cdp);
+    r.batchTaskMs.push((after.TaskDuration - before.TaskDuration) * 1000);
+    r.batchWallMs.push(total);
+    const done = sent + o.batch;
+    if (done % 20_000 === 0 || done >= records) {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const m = await metrics(cdp);
+      const c = await page.evaluate((s) => (globalThis as unknown as W).__bench.counts(s), rowSelector);
+      const rss = await rendererMB(browser);
+      r.checkpoints.push({ records: Math.min(done, records), heapMB: m.JSHeapUsedSize / 2 ** 20, rendererMB: rss, domNodes: m.Nodes, elements: c.elements, rowElements: c.rows });
+      process.stderr.write(`  ${name}: ${Math.min(done, records)} records, heap ${(m.JSHeapUsedSize / 2 ** 20).toFixed(1)} MB, renderers ${rss.toFixed(0)} MB, ${c.rows} row elements\n`);
+    }
+  }
+  const budget = o.scrollBudgetS * 1000;
+  const cpuBefore = await rendererCpu(browser);
+  const jump = await page.evaluate(([sel, steps, b]) => (globalThis as unknown as W).__bench.scroll(sel, 'jump', steps, b), [scrollSelector, o.steps, budget] as const);
+  r.scrollCpuMsPerFrame = ((await rendererCpu(browser)) - cpuBefore) * 1000 / Math.max(1, jump.work.length + 1);
+  r.frameWorkMs = jump.work;
+  r.frameIntervalMs = jump.intervals;
+  r.reachedBottom = jump.bottom;
+  const smooth = await page.evaluate(([sel, b]) => (globalThis as unknown as W).__bench.scroll(sel, 'smooth', 300, b), [scrollSelector, budget] as const);
+  r.smoothWorkMs = smooth.work;
+  await cdp.detach();
+  return r;
+}
+
+const quantile = (xs: number[], q: number): number => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
+};
+const f1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : '—');
+const ratio = (naive: number, panel: number): string => (panel > 0 ? `${(naive / panel).toFixed(1)}×` : '—');
+
+function summary(r: Result): Record<string, number> {
+  const last = r.checkpoints.at(-1);
+  return {
+    batchMedianMs: quantile(r.batchTaskMs, 0.5),
+    batchP95Ms: quantile(r.batchTaskMs, 0.95),
+    batchWallMedianMs: quantile(r.batchWallMs, 0.5),
+    frameMedianMs: quantile(r.frameWorkMs, 0.5),
+    frameP95Ms: quantile(r.frameWorkMs, 0.95),
+    smoothP95Ms: quantile(r.smoothWorkMs, 0.95),
+    scrollCpuMsPerFrame: r.scrollCpuMsPerFrame,
+    frameMaxMs: Math.max(...r.frameWorkMs),
+    intervalP95Ms: quantile(r.frameIntervalMs, 0.95),
+    heapMB: last?.heapMB ?? NaN,
+    rendererMB: last?.rendererMB ?? NaN,
+    domNodes: last?.domNodes ?? NaN,
+    rowElements: last?.rowElements ?? NaN,
+  };
+}
+
+function report(panel: Result, naive: Result, o: Options): void {
+  const p = summary(panel);
+  const n = summary(naive);
+  console.log(`\nWebview tail panel: ${o.records.toLocaleString('en-US')} records (naive: ${o.naiveRecords.toLocaleString('en-US')}) in batches of ${o.batch}, maxRecords ${o.max.toLocaleString('en-US')}`);
+  console.log(`Top-to-bottom scroll: ${panel.frameWorkMs.length} frames (panel), ${naive.frameWorkMs.length} (naive); every frame shows new rows. Load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs.`);
+  const cols = (c: Checkpoint | undefined): string =>
+    c ? `${f1(c.heapMB).padStart(8)} ${f1(c.rendererMB).padStart(9)} ${String(c.domNodes).padStart(9)} ${String(c.rowElements).padStart(8)}` : ' '.repeat(37);
+  console.log('\n         | panel: heap MB  rss MB  DOM nodes   rows | naive: heap MB  rss MB  DOM nodes   rows');
+  for (let i = 0; i < panel.checkpoints.length; i++) {
+    console.log(`${String(panel.checkpoints[i].records).padStart(8)} | ${cols(panel.checkpoints[i])}     | ${cols(naive.checkpoints[i])}`);
+  }
+  const rows: Array<[string, number, number]> = [
+    ['batch main-thread time, median (ms)', p.batchMedianMs, n.batchMedianMs],
+    ['batch main-thread time, p95 (ms)', p.batchP95Ms, n.batchP95Ms],
+    ['batch post-to-drawn, median (ms)', p.batchWallMedianMs, n.batchWallMedianMs],
+    [`scroll top to bottom, frame work median (ms)`, p.frameMedianMs, n.frameMedianMs],
+    [`scroll top to bottom, frame work p95 (ms)`, p.frameP95Ms, n.frameP95Ms],
+    ['scroll frame work, max (ms)', p.frameMaxMs, n.frameMaxMs],
+    ['scroll top to bottom, renderer CPU per frame (ms)', p.scrollCpuMsPerFrame, n.scrollCpuMsPerFrame],
+    ['scroll top to bottom, rAF interval p95 (ms)', p.intervalP95Ms, n.intervalP95Ms],
+    ['wheel-like scroll (66 px/frame), frame p95 (ms)', p.smoothP95Ms, n.smoothP95Ms],
+    ['JS heap at the end (MB)', p.heapMB, n.heapMB],
+    ['renderer processes RSS at the end (MB)', p.rendererMB, n.rendererMB],
+    ['DOM nodes at the end', p.domNodes, n.domNodes],
+    ['row elements at the end', p.rowElements, n.rowElements],
+  ];
+  console.log(`\n${'figure'.padEnd(44)}${'panel'.padStart(10)}${'naive'.padStart(12)}${'naive/panel'.padStart(13)}`);
+  for (const [label, a, b] of rows) console.log(`${label.padEnd(44)}${f1(a).padStart(10)}${f1(b).padStart(12)}${ratio(b, a).padStart(13)}`);
+  const heaps = panel.checkpoints.filter((c) => c.records >= o.max).map((c) => c.heapMB);
+  const plateau = heaps.length > 1 ? (Math.max(...heaps) - Math.min(...heaps)) / Math.max(...heaps) : NaN;
+  const rowCounts = new Set(panel.checkpoints.map((c) => c.rowElements));
+  console.log('\ntargets:');
+  console.log(`  p95 scroll frame <= 16 ms: ${f1(p.frameP95Ms)} ms ${p.frameP95Ms <= 16 ? 'OK' : 'MISSED'}`);
+  console.log(`  DOM rows independent of records: ${[...rowCounts].join(', ')} ${rowCounts.size === 1 ? 'OK' : 'MISSED'}`);
+  console.log(`  heap plateau past the cap: spread ${f1(plateau * 100)}% over ${heaps.length} checkpoints ${plateau <= 0.1 ? 'OK' : 'MISSED'}`);
+  console.log(`  scrolled to the bottom: panel ${panel.reachedBottom}, naive ${naive.reachedBottom}${naive.reachedBottom ? '' : ` (stopped at the ${o.scrollBudgetS} s budget)`}`);
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const server = await startPanelServer();
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const panelPage = await PanelPage.open(browser, server, { width: 1280, height: 800 });
+    await panelPage.send(initMessage({ maxRecords: o.max, autoScroll: true }));
+    const panel = await feed('panel', browser, panelPage.page, o, o.records, '.rows > .row', '.viewport');
+    assertClean(panelPage);
+    await panelPage.close();
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const naivePage = await context.newPage();
+    await naivePage.setContent(NAIVE_PAGE);
+    const naive = await feed('naive', browser, naivePage, o, o.naiveRecords, 'tr.row', '#scroller');
+    await context.close();
+
+    report(panel, naive, o);
+    if (o.json) {
+      mkdirSync(dirname(o.json), { recursive: true });
+      writeFileSync(o.json, JSON.stringify({ options: o, panel: summary(panel), naive: summary(naive), checkpoints: { panel: panel.checkpoints, naive: naive.checkpoints } }, null, 2));
+    }
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
+
+function assertClean(p: PanelPage): void {
+  if (p.pageErrors.length > 0) throw new Error(`The panel threw: ${p.pageErrors.join('\n')}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,141 @@
+// The panel header: what is tailed (stream, shards, start), one chip per shard with its state and
+// MillisBehindLatest (a visibility toggle in stream tails), rates, totals and drops.
+import { formatBytes, formatCount, formatLag, formatRate, makePreview, revealControls, shortShard } from '../../src/tail/display';
+import type { ShardState, ShardStatus, StatusMessage, TailTarget } from '../../src/tail/protocol';
+import { h, setText, setTitle } from './dom';
+
+export interface HeaderEvents {
+  toggleShard(shardId: string, visible: boolean): void;
+}
+
+export interface BufferFigures {
+  buffered: number;
+  capacity: number;
+  shown: number;
+  filtered: boolean;
+  dropped: number;
+}
+
+const STATE_LABEL: Record<ShardState, string> = {
+  waiting: 'waiting', starting: 'starting', reading: 'reading', 'caught-up': 'caught up', throttled: 'throttled', retrying: 'retrying',
+  closed: 'closed', error: 'error', stopped: 'stopped', paused: 'paused',
+};
+
+export class Header {
+  readonly el = h('header', 'panel-header');
+  private readonly title = h('div', 'title-line');
+  private readonly chips = h('div', 'chips');
+  private readonly stats = h('div', 'stats');
+  private readonly banner = h('div', 'banner');
+  private readonly chipEls = new Map<string, HTMLButtonElement>();
+  /** Hover text per chip; record-derived text goes only into textContent and title. */
+  private readonly details = new WeakMap<HTMLElement, string>();
+  private hidden = new Set<string>();
+  private streamTail = false;
+  private status: StatusMessage | undefined;
+
+  constructor(private readonly events: HeaderEvents) {
+    this.banner.hidden = true;
+    this.banner.setAttribute('role', 'status');
+    this.chips.setAttribute('aria-label', 'Shards');
+    this.el.append(this.title, this.chips, this.stats, this.banner);
+    this.chips.addEventListener('click', (e) => {
+      const chip = e.target instanceof Element ? e.target.closest<HTMLElement>('.chip') : null;
+      const shardId = chip ? [...this.chipEls].find(([, el]) => el === chip)?.[0] : undefined;
+      if (shardId === undefined || !this.streamTail) return;
+      this.events.toggleShard(shardId, this.hidden.has(shardId));
+    });
+  }
+
+  setTarget(target: TailTarget, streamTail: boolean): void {
+    this.streamTail = streamTail;
+    const line = (s: string): string => makePreview(s, 300);
+    const parts: HTMLElement[] = [h('span', 'stream-name', line(target.stream))];
+    const shards = target.shardIds.length === 0 ? 'all shards' : target.shardIds.map(shortShard).join(', ');
+    parts.push(h('span', 'title-part', line(shards)), h('span', 'title-part', line(target.startPosition)));
+    parts.push(h('span', 'title-part dim', line((target.connectionName ?? target.connection) + (target.region ? ` · ${target.region}` : ''))));
+    this.title.replaceChildren(...parts);
+    setTitle(this.title, revealControls(`${target.stream} · ${target.shardIds.join(', ') || 'all shards'} · ${target.startPosition}`));
+    this.el.classList.toggle('stream-tail', streamTail);
+  }
+
+  setHiddenShards(hidden: ReadonlySet<string>): void {
+    this.hidden = new Set(hidden);
+    for (const [id, chip] of this.chipEls) this.paintVisibility(id, chip);
+  }
+
+  setStatus(status: StatusMessage): void {
+    this.status = status;
+    const seen = new Set<string>();
+    for (const s of status.shards) {
+      seen.add(s.shardId);
+      let chip = this.chipEls.get(s.shardId);
+      if (!chip) {
+        chip = this.newChip();
+        this.chipEls.set(s.shardId, chip);
+        this.chips.append(chip);
+      }
+      this.paintChip(chip, s);
+    }
+    for (const [id, chip] of this.chipEls) {
+      if (!seen.has(id)) { chip.remove(); this.chipEls.delete(id); }
+    }
+  }
+
+  /** Rates and totals from the last status, buffer figures from the store. */
+  renderStats(buffer: BufferFigures, note: string | undefined): void {
+    const st = this.status;
+    const sum = (f: (s: ShardStatus) => number): number => (st ? st.shards.reduce((a, s) => a + f(s), 0) : 0);
+    const parts = [
+      `${formatRate(sum((s) => s.recordsPerSecond))} rec/s`,
+      `${formatBytes(sum((s) => s.bytesPerSecond))}/s`,
+      `${formatCount(sum((s) => s.totalRecords))} read (${formatBytes(sum((s) => s.totalBytes))})`,
+      `${formatCount(buffer.buffered)} / ${formatCount(buffer.capacity)} buffered`,
+    ];
+    if (buffer.filtered) parts.push(`${formatCount(buffer.shown)} shown`);
+    const dropped = Math.max(buffer.dropped, st?.droppedByHost ?? 0);
+    if (dropped > 0) parts.push(`${formatCount(dropped)} dropped`);
+    setText(this.stats, parts.join('  ·  '));
+    this.stats.classList.toggle('has-drops', dropped > 0);
+    // The host's reason (stream deleted, credentials expired) says more than "Stopped".
+    const banner = st?.message ?? note;
+    if (this.banner.hidden !== (banner === undefined)) this.banner.hidden = banner === undefined;
+    setText(this.banner, banner === undefined ? '' : makePreview(revealControls(banner), 400));
+  }
+
+  private newChip(): HTMLButtonElement {
+    const chip = h('button', 'chip');
+    chip.type = 'button';
+    chip.append(h('span', 'chip-dot'), h('span', 'chip-name'), h('span', 'chip-state'), h('span', 'chip-lag'));
+    return chip;
+  }
+
+  private paintChip(chip: HTMLButtonElement, s: ShardStatus): void {
+    const [, name, state, lag] = Array.from(chip.children) as HTMLElement[];
+    const label = s.state === 'retrying' && s.attempt ? `retrying (${s.attempt})` : STATE_LABEL[s.state] ?? String(s.state);
+    chip.dataset.state = Object.prototype.hasOwnProperty.call(STATE_LABEL, s.state) ? s.state : 'error';
+    setText(name, makePreview(shortShard(s.shardId), 40));
+    setText(state, label);
+    setText(lag, s.millisBehindLatest === undefined ? '' : `${formatLag(s.millisBehindLatest)} behind`);
+    const detail = [
+      revealControls(s.shardId), label,
+      s.millisBehindLatest === undefined ? '' : `MillisBehindLatest ${formatCount(s.millisBehindLatest)}`,
+      `${formatRate(s.recordsPerSecond)} rec/s, ${formatBytes(s.bytesPerSecond)}/s`,
+      `${formatCount(s.totalRecords)} records (${formatBytes(s.totalBytes)})`,
+      s.message ? revealControls(s.message) : '',
+    ].filter((x) => x !== '');
+    this.details.set(chip, detail.join('\n'));
+    this.paintVisibility(s.shardId, chip);
+  }
+
+  private paintVisibility(shardId: string, chip: HTMLButtonElement): void {
+    const hidden = this.hidden.has(shardId);
+    chip.classList.toggle('shard-hidden', hidden);
+    // Not `disabled`: a disabled button would lose its hover text in shard tails.
+    chip.classList.toggle('static', !this.streamTail);
+    chip.tabIndex = this.streamTail ? 0 : -1;
+    if (this.streamTail) chip.setAttribute('aria-pressed', String(!hidden));
+    const hint = this.streamTail ? `\nClick to ${hidden ? 'show' : 'hide'} this shard's records.` : '';
+    setTitle(chip, (this.details.get(chip) ?? '') + hint);
+  }
+}

@@ -1,0 +1,344 @@
+// The panel controller: owns the store and the UI state, turns host messages into store updates
+// and user actions into typed messages, and renders at most once per animation frame.
+import { compileView } from '../../src/tail/filter';
+import type {
+  ExportFormat, ExportScope, HostToWebview, InitMessage, PersistedState, RecordRow, StatusMessage, TailTarget,
+  TimeZoneMode, WebviewToHost,
+} from '../../src/tail/protocol';
+import { formatCount } from '../../src/tail/display';
+import { DetailPane } from './detail';
+import { h } from './dom';
+import { Header } from './header';
+import { installKeyboard } from './keyboard';
+import { RecordStore } from './store';
+import { VirtualTable } from './table';
+import { Toolbar } from './toolbar';
+
+export interface PanelHost {
+  post(message: WebviewToHost): void;
+  saveSoon(): void;
+}
+
+export class Panel {
+  readonly store = new RecordStore();
+  private readonly header: Header;
+  private readonly toolbar: Toolbar;
+  private readonly table: VirtualTable;
+  private readonly detail: DetailPane;
+  private filterText = '';
+  private fieldFilter = '';
+  private hiddenShards = new Set<string>();
+  private autoScroll = true;
+  private timeZone: TimeZoneMode = 'local';
+  private autoPauseWhenFull = false;
+  private selectedId: number | undefined;
+  private paused = false;
+  private stopped = false;
+  private pausedForFull = false;
+  private restoring = false;
+  private target: TailTarget | undefined;
+  private positions: Record<string, string> = {};
+  private lastSeenId: number | undefined;
+  private nextRequestId = 1;
+  private frame = 0;
+
+  constructor(root: HTMLElement, private readonly host: PanelHost, restored: PersistedState | undefined) {
+    this.header = new Header({ toggleShard: (id, visible) => this.toggleShard(id, visible) });
+    this.toolbar = new Toolbar({
+      pauseResume: () => this.setPaused(!this.paused),
+      stop: () => this.host.post({ type: 'stop' }),
+      clear: () => this.clear(),
+      filters: (text, field) => this.setFilters(text, field),
+      autoScroll: (on) => this.setAutoScroll(on),
+      timeZone: (zone) => this.setTimeZone(zone),
+      export: (scope, format) => this.exportRecords(scope, format),
+    });
+    this.table = new VirtualTable(this.store, () => ({
+      timeZone: this.timeZone, selectedId: this.selectedId, expandedId: this.detail.openId, autoScroll: this.autoScroll,
+    }), {
+      select: (id) => this.select(id),
+      toggle: (id) => this.toggle(id),
+      open: (id) => {
+        this.selectedId = id;
+        this.openDetail(id);
+        this.invalidate();
+      },
+      action: (action, id) => this.rowAction(action, id),
+      invalidate: () => this.invalidate(),
+    });
+    this.detail = new DetailPane({
+      action: (action, id) => this.rowAction(action, id),
+      close: () => this.closeDetail(),
+      requestPayload: (id) => {
+        const requestId = this.nextRequestId++;
+        this.host.post({ type: 'getPayload', requestId, id });
+        return requestId;
+      },
+    });
+    const main = h('main', 'panel');
+    main.append(this.header.el, this.toolbar.el, this.table.el, this.detail.el);
+    root.replaceChildren(main);
+    if (restored) this.restore(restored);
+    this.toolbar.setAutoScroll(this.autoScroll);
+    this.toolbar.setTimeZone(this.timeZone);
+    this.toolbar.setPaused(false);
+    installKeyboard({
+      tableHasFocus: () => document.activeElement === document.body || this.table.el.contains(document.activeElement),
+      move: (delta) => this.move(delta),
+      pageSize: () => this.table.pageSize,
+      toggleSelected: () => { if (this.selectedId !== undefined) this.toggle(this.selectedId); },
+      closeDetail: () => this.closeDetail(),
+      focusFilter: () => { this.toolbar.filterInput.focus(); this.toolbar.filterInput.select(); },
+      focusTable: () => this.table.viewport.focus(),
+    });
+    this.invalidate();
+  }
+
+  /** Handles one message from the host; anything unknown is ignored. */
+  receive(msg: HostToWebview): void {
+    switch (msg.type) {
+      case 'init': this.init(msg); break;
+      case 'records': this.addRows(msg.rows, true); break;
+      case 'replay':
+        this.restoring = !msg.done;
+        this.addRows(msg.rows, false);
+        break;
+      case 'reset': this.resetRows(); break;
+      case 'status': this.setStatus(msg); break;
+      case 'payload': this.detail.onPayload(msg); break;
+      case 'exportResult':
+        if (msg.cancelled) this.toolbar.say('');
+        else if (msg.ok) this.toolbar.say(`Exported ${formatCount(msg.count ?? 0)} record${msg.count === 1 ? '' : 's'}${msg.path ? ` to ${msg.path}` : ''}.`);
+        else this.toolbar.say(`Export failed: ${msg.error ?? 'unknown error'}`, 'error');
+        break;
+    }
+  }
+
+  /** The state kept across hide/reload: UI toggles and where each shard was, never records. */
+  snapshot(): PersistedState {
+    return {
+      v: 1,
+      filterText: this.filterText,
+      fieldFilter: this.fieldFilter,
+      hiddenShards: [...this.hiddenShards],
+      autoScroll: this.autoScroll,
+      timeZone: this.timeZone,
+      positions: { ...this.positions },
+      ...(this.lastSeenId === undefined ? {} : { lastSeenId: this.lastSeenId }),
+      ...(this.target ? { target: this.target } : {}),
+    };
+  }
+
+  get lastSeen(): number | undefined { return this.lastSeenId; }
+
+  private restore(s: PersistedState): void {
+    this.filterText = s.filterText;
+    this.fieldFilter = s.fieldFilter;
+    this.hiddenShards = new Set(s.hiddenShards);
+    this.autoScroll = s.autoScroll;
+    this.timeZone = s.timeZone;
+    this.positions = { ...s.positions };
+    this.lastSeenId = s.lastSeenId;
+    this.target = s.target;
+    this.toolbar.setFilters(s.filterText, s.fieldFilter);
+    this.header.setHiddenShards(this.hiddenShards);
+    this.applyFilter();
+  }
+
+  private init(msg: InitMessage): void {
+    const first = this.target === undefined;
+    this.target = msg.target;
+    this.header.setTarget(msg.target, msg.streamTail);
+    this.store.setCapacity(msg.settings.maxRecords);
+    this.autoPauseWhenFull = msg.settings.autoPauseWhenFull;
+    // Settings give the defaults; a restored panel keeps the user's own toggles.
+    if (first && this.lastSeenId === undefined) {
+      this.autoScroll = msg.settings.autoScroll;
+      this.timeZone = msg.settings.timeZone;
+      this.toolbar.setAutoScroll(this.autoScroll);
+      this.toolbar.setTimeZone(this.timeZone);
+    }
+    this.host.saveSoon();
+    this.invalidate();
+  }
+
+  private addRows(rows: readonly RecordRow[], live: boolean): void {
+    if (!Array.isArray(rows) || rows.length === 0) {
+      this.invalidate();
+      return;
+    }
+    const result = this.store.append(rows);
+    this.table.afterAppend(result);
+    for (const row of rows) this.positions[row.shardId] = row.sequenceNumber;
+    this.lastSeenId = rows[rows.length - 1].id;
+    if (live && result.becameFull && this.autoPauseWhenFull && !this.paused) {
+      this.pausedForFull = true;
+      this.paused = true;
+      this.toolbar.setPaused(true);
+      this.host.post({ type: 'pause', reason: 'full' });
+    }
+    this.host.saveSoon();
+    this.invalidate();
+  }
+
+  private resetRows(): void {
+    this.store.clear();
+    this.table.resetScroll();
+    this.closeDetail();
+    this.selectedId = undefined;
+    this.pausedForFull = false;
+    this.invalidate();
+  }
+
+  private setStatus(msg: StatusMessage): void {
+    this.header.setStatus(msg);
+    this.paused = msg.paused;
+    this.stopped = msg.stopped;
+    if (!msg.paused) this.pausedForFull = false;
+    this.toolbar.setPaused(msg.paused);
+    this.toolbar.setStopped(msg.stopped);
+    this.invalidate();
+  }
+
+  private setPaused(paused: boolean): void {
+    if (this.stopped) return;
+    this.paused = paused;
+    if (!paused) this.pausedForFull = false;
+    this.toolbar.setPaused(paused);
+    this.host.post(paused ? { type: 'pause', reason: 'user' } : { type: 'resume' });
+    this.invalidate();
+  }
+
+  private clear(): void {
+    this.resetRows();
+    this.host.post({ type: 'clear' });
+  }
+
+  private setFilters(text: string, field: string): void {
+    this.filterText = text;
+    this.fieldFilter = field;
+    this.applyFilter();
+    this.host.post({ type: 'setFilter', text, field });
+  }
+
+  private toggleShard(shardId: string, visible: boolean): void {
+    if (visible) this.hiddenShards.delete(shardId);
+    else this.hiddenShards.add(shardId);
+    this.header.setHiddenShards(this.hiddenShards);
+    this.applyFilter();
+    this.host.post({ type: 'toggleShard', shardId, visible });
+  }
+
+  private applyFilter(): void {
+    const view = compileView({ text: this.filterText, field: this.fieldFilter, hiddenShards: [...this.hiddenShards] });
+    this.toolbar.setFieldError(view.fieldError);
+    this.store.setFilter(view);
+    const selected = this.selectedId === undefined ? -1 : this.store.shownIndexOf(this.selectedId);
+    if (selected >= 0 && !this.autoScroll) this.table.reveal(selected);
+    else this.table.resetScroll();
+    this.host.saveSoon();
+    this.invalidate();
+  }
+
+  private setAutoScroll(on: boolean): void {
+    this.autoScroll = on;
+    this.toolbar.setAutoScroll(on);
+    if (on) this.table.resetScroll();
+    this.host.saveSoon();
+    this.invalidate();
+  }
+
+  private setTimeZone(zone: TimeZoneMode): void {
+    this.timeZone = zone;
+    this.toolbar.setTimeZone(zone);
+    const open = this.detail.openId === undefined ? undefined : this.store.byId(this.detail.openId);
+    if (open) this.detail.show(open, zone);
+    this.host.saveSoon();
+    this.invalidate();
+  }
+
+  private exportRecords(scope: ExportScope, format: ExportFormat): void {
+    this.toolbar.say('Choose where to save the export…');
+    this.host.post({ type: 'export', requestId: this.nextRequestId++, scope, format });
+  }
+
+  private select(id: number): void {
+    this.selectedId = id;
+    if (this.detail.openId !== undefined && this.detail.openId !== id) this.openDetail(id);
+    this.invalidate();
+  }
+
+  private toggle(id: number): void {
+    this.selectedId = id;
+    if (this.detail.openId === id) this.closeDetail();
+    else this.openDetail(id);
+    this.invalidate();
+  }
+
+  private openDetail(id: number): void {
+    const row = this.store.byId(id);
+    if (!row) return;
+    this.detail.show(row, this.timeZone);
+    // The pane takes room from the table: keep the record in view.
+    const index = this.store.shownIndexOf(id);
+    if (index >= 0) this.table.reveal(index);
+  }
+
+  private closeDetail(): boolean {
+    if (this.detail.openId === undefined) return false;
+    this.detail.hide();
+    this.table.viewport.focus();
+    this.invalidate();
+    return true;
+  }
+
+  private move(delta: number | 'first' | 'last'): void {
+    const n = this.store.shownCount;
+    if (n === 0) return;
+    const current = this.selectedId === undefined ? -1 : this.store.shownIndexOf(this.selectedId);
+    let next: number;
+    if (delta === 'first') next = 0;
+    else if (delta === 'last') next = n - 1;
+    else if (current < 0) next = delta > 0 ? this.table.firstVisible : this.table.lastVisible;
+    else next = current + delta;
+    next = Math.max(0, Math.min(n - 1, next));
+    const row = this.store.shownAt(next);
+    if (!row) return;
+    this.select(row.id);
+    this.table.reveal(next);
+  }
+
+  private rowAction(action: string, id: number): void {
+    switch (action) {
+      case 'copyPayload': this.host.post({ type: 'copy', what: 'payload', id }); break;
+      case 'copySequenceNumber': this.host.post({ type: 'copy', what: 'sequenceNumber', id }); break;
+      case 'openInEditor': this.host.post({ type: 'openInEditor', id }); break;
+      case 'tailFromRecord': this.host.post({ type: 'tailFromRecord', id }); break;
+      case 'putAgain': this.host.post({ type: 'putAgain', id }); break;
+    }
+  }
+
+  private invalidate(): void {
+    if (this.frame !== 0) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  private render(): void {
+    this.table.render();
+    this.header.renderStats(
+      { buffered: this.store.size, capacity: this.store.capacity, shown: this.store.shownCount, filtered: this.store.filterActive, dropped: this.store.dropped },
+      this.note(),
+    );
+  }
+
+  private note(): string | undefined {
+    if (this.stopped) return 'Stopped. The records stay here until you clear them.';
+    if (this.restoring) return 'Restoring records…';
+    if (this.paused && this.pausedForFull) return `Buffer full (${formatCount(this.store.capacity)} records): paused. Clear or resume to go on.`;
+    if (this.paused) return 'Paused: the reader waits and nothing is dropped.';
+    return undefined;
+  }
+}

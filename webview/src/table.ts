@@ -1,0 +1,187 @@
+// The virtualized record table: fixed-height rows, only the visible ones (plus overscan) in the
+// DOM, recycled from a pool where row i always lands in slot i % poolSize so scrolling rewrites
+// only the rows that scrolled in. It renders when the panel's frame scheduler says so.
+import { h, setText } from './dom';
+import type { RowContext } from './rowView';
+import { ROW_HEIGHT, RowView } from './rowView';
+import type { AppendResult, RecordStore } from './store';
+
+const OVERSCAN = 4;
+/** Width of the fixed columns before the payload preview (see table.css), and a narrow glyph. */
+const FIXED_COLUMNS_PX = 680;
+const MIN_CHAR_PX = 6;
+
+export interface TableEvents {
+  select(id: number): void;
+  toggle(id: number): void;
+  /** Double click: show the record in the detail pane (single clicks already follow when it is open). */
+  open(id: number): void;
+  action(action: string, id: number): void;
+  /** The table needs another frame (it scrolled or resized). */
+  invalidate(): void;
+}
+
+const COLUMNS: ReadonlyArray<[string, string]> = [
+  ['c-expand', ''], ['c-time', 'Arrival'], ['c-shard', 'Shard'], ['c-key', 'Partition key'], ['c-seq', 'Sequence'],
+  ['c-size', 'Size'], ['c-badges', 'Decoded'], ['c-preview', 'Payload'],
+];
+
+export class VirtualTable {
+  readonly el = h('div', 'table');
+  readonly viewport = h('div', 'viewport');
+  private readonly spacer = h('div', 'spacer');
+  private readonly layer = h('div', 'rows');
+  private readonly empty = h('div', 'empty-state');
+  private pool: RowView[] = [];
+  private viewportHeight = 0;
+  private spacerHeight = -1;
+  /** Stick to the newest row while auto-scroll is on and the user has not scrolled away. */
+  private follow = true;
+  private pendingShift = 0;
+  private pendingReveal: number | undefined;
+  /** First and last fully or partly visible row at the last render. */
+  firstVisible = 0;
+  lastVisible = 0;
+
+  constructor(
+    private readonly store: RecordStore,
+    private readonly context: () => Omit<RowContext, 'previewChars'> & { autoScroll: boolean },
+    private readonly events: TableEvents,
+  ) {
+    const head = h('div', 'row column-header');
+    head.setAttribute('role', 'row');
+    for (const [cls, title] of COLUMNS) {
+      const cell = h('span', `cell ${cls}`, title);
+      cell.setAttribute('role', 'columnheader');
+      head.append(cell);
+    }
+    this.viewport.tabIndex = 0;
+    this.viewport.setAttribute('role', 'grid');
+    this.viewport.setAttribute('aria-label', 'Records');
+    this.spacer.append(this.layer);
+    this.viewport.append(this.spacer, this.empty);
+    this.el.append(head, this.viewport);
+    this.viewport.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    this.layer.addEventListener('click', (e) => this.onClick(e));
+    this.layer.addEventListener('mouseover', (e) => {
+      const rowEl = e.target instanceof Element ? e.target.closest('.row') : null;
+      this.pool.find((r) => r.el === rowEl)?.applyTitles();
+    });
+    this.layer.addEventListener('dblclick', (e) => {
+      const id = rowIdOf(e.target);
+      if (id !== undefined && !(e.target instanceof Element && e.target.closest('[data-action]'))) this.events.open(id);
+    });
+    new ResizeObserver(() => {
+      this.viewportHeight = this.viewport.clientHeight;
+      this.events.invalidate();
+    }).observe(this.viewport);
+  }
+
+  /** Call after rows were appended, before the next render, so the view keeps its place. */
+  afterAppend(result: AppendResult): void {
+    if (!(this.follow && this.context().autoScroll)) this.pendingShift += result.evictedShown;
+  }
+
+  /** Forget the scroll position (after clear, reset or a new filter). */
+  resetScroll(): void {
+    this.follow = true;
+    this.pendingShift = 0;
+  }
+
+  /** Scroll so that shown row i is visible on the next render. */
+  reveal(index: number): void {
+    this.pendingReveal = index;
+  }
+
+  /** Rows that fit in the viewport, for Page Up/Down. */
+  get pageSize(): number {
+    return Math.max(1, Math.floor(this.viewportHeight / ROW_HEIGHT) - 1);
+  }
+
+  render(): void {
+    const width = this.viewport.clientWidth;
+    const ctx = { ...this.context(), previewChars: Math.max(40, Math.ceil((width - FIXED_COLUMNS_PX) / MIN_CHAR_PX) + 2) };
+    const n = this.store.shownCount;
+    const total = n * ROW_HEIGHT;
+    if (total !== this.spacerHeight) {
+      this.spacerHeight = total;
+      this.spacer.style.height = `${total}px`;
+      this.viewport.setAttribute('aria-rowcount', String(n + 1));
+    }
+    if (this.empty.hidden !== n > 0) this.empty.hidden = n > 0;
+    setText(this.empty, this.store.size === 0 ? 'Waiting for records…' : 'No records match the filter.');
+    // One layout read per frame (scrollTop needs it anyway); the height changes when the detail opens.
+    this.viewportHeight = this.viewport.clientHeight;
+    const scrollTop = this.placeScroll(total, ctx.autoScroll);
+    const height = this.viewportHeight;
+    this.firstVisible = Math.min(n - 1, Math.floor(scrollTop / ROW_HEIGHT));
+    this.lastVisible = Math.min(n - 1, Math.floor((scrollTop + height - 1) / ROW_HEIGHT));
+    const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(n - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+    this.ensurePool(Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN + 2);
+    const used = new Uint8Array(this.pool.length);
+    for (let i = first; i <= last; i++) {
+      const row = this.store.shownAt(i);
+      if (!row) continue;
+      const slot = i % this.pool.length;
+      used[slot] = 1;
+      this.pool[slot].show(row, i, ctx);
+    }
+    for (let s = 0; s < this.pool.length; s++) if (!used[s]) this.pool[s].hide();
+  }
+
+  /** Applies follow / shift / reveal to scrollTop and returns the position to render. */
+  private placeScroll(total: number, autoScroll: boolean): number {
+    const vp = this.viewport;
+    const height = this.viewportHeight;
+    let top = vp.scrollTop;
+    let want = top;
+    if (this.pendingReveal !== undefined) {
+      const rowTop = this.pendingReveal * ROW_HEIGHT;
+      if (rowTop < top) want = rowTop;
+      else if (rowTop + ROW_HEIGHT > top + height) want = rowTop + ROW_HEIGHT - height;
+      this.pendingReveal = undefined;
+      this.follow = want + height >= total - 1;
+    } else if (autoScroll && this.follow) {
+      want = Math.max(0, total - height);
+    } else if (this.pendingShift > 0) {
+      want = Math.max(0, top - this.pendingShift * ROW_HEIGHT);
+    }
+    this.pendingShift = 0;
+    if (want !== top) {
+      vp.scrollTop = want;
+      top = vp.scrollTop;
+    }
+    return top;
+  }
+
+  private onScroll(): void {
+    const height = this.viewportHeight || this.viewport.clientHeight;
+    this.follow = this.viewport.scrollTop + height >= this.spacerHeight - ROW_HEIGHT / 2;
+    this.events.invalidate();
+  }
+
+  private ensurePool(size: number): void {
+    if (size === this.pool.length) return;
+    for (const r of this.pool) r.el.remove();
+    this.pool = Array.from({ length: size }, () => new RowView());
+    this.layer.append(...this.pool.map((r) => r.el));
+  }
+
+  private onClick(e: MouseEvent): void {
+    const id = rowIdOf(e.target);
+    if (id === undefined) return;
+    const actionEl = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-action]') : null;
+    const action = actionEl?.dataset.action;
+    if (action === 'toggle') this.events.toggle(id);
+    else if (action) this.events.action(action, id);
+    else this.events.select(id);
+  }
+}
+
+function rowIdOf(target: EventTarget | null): number | undefined {
+  const rowEl = target instanceof Element ? target.closest<HTMLElement>('.row[data-id]') : null;
+  if (!rowEl) return undefined;
+  const id = Number(rowEl.dataset.id);
+  return Number.isSafeInteger(id) ? id : undefined;
+}
