@@ -1,18 +1,10 @@
 // Serializes tailed records for export as NDJSON, JSON or CSV, with all their metadata. Pure and
 // streaming (a generator of chunks), so the host can write 100,000 records without one huge string.
 import type { DecodeLayer } from '../kinesis/decode/types';
-import type { ExportFormat, PayloadKind } from './protocol';
+import type { ExportFormat, PayloadKind, RecordMeta } from './protocol';
 
 /** One record as the host holds it: metadata plus its full decoded payload. */
-export interface ExportItem {
-  shardId: string;
-  sequenceNumber: string;
-  subSequenceNumber?: number;
-  partitionKey: string;
-  explicitHashKey?: string;
-  /** ApproximateArrivalTimestamp, ms since the epoch. */
-  arrival: number;
-  size: number;
+export interface ExportItem extends RecordMeta {
   layers: readonly DecodeLayer[];
   kind: PayloadKind;
   /** Decoded value (kind 'json'). */

@@ -25,10 +25,8 @@ export type ExportScope = 'shown' | 'all';
 export type ExportFormat = 'ndjson' | 'json' | 'csv';
 export type PayloadKind = 'json' | 'text' | 'binary';
 
-/** One user record as the table shows it. The host builds it with toRecordRow (recordRow.ts). */
-export interface RecordRow {
-  /** Monotonic per panel, assigned by the host; never reused. */
-  id: number;
+/** Where a user record sits in Kinesis: shared by table rows, the host buffer and exports. */
+export interface RecordMeta {
   shardId: string;
   sequenceNumber: string;
   /** Index inside a KPL aggregate. */
@@ -39,6 +37,12 @@ export interface RecordRow {
   arrival: number;
   /** Bytes of the record as stored in Kinesis (for KPL: of the user record). */
   size: number;
+}
+
+/** One user record as the table shows it. The host builds it with toRecordRow (recordRow.ts). */
+export interface RecordRow extends RecordMeta {
+  /** Monotonic per panel, assigned by the host; never reused. */
+  id: number;
   layers: DecodeLayer[];
   kind: PayloadKind;
   /** One line, at most PREVIEW_MAX characters. */

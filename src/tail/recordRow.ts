@@ -2,18 +2,10 @@
 // each record, so the inline cap, preview and body rules live in one place.
 import type { Decoded } from '../kinesis/decode/types';
 import { cutText, makePreview } from './display';
-import { INLINE_BODY_MAX, type RecordRow } from './protocol';
+import { INLINE_BODY_MAX, type RecordMeta, type RecordRow } from './protocol';
 
-export interface RowSource {
+export interface RowSource extends RecordMeta {
   id: number;
-  shardId: string;
-  sequenceNumber: string;
-  subSequenceNumber?: number;
-  partitionKey: string;
-  explicitHashKey?: string;
-  arrival: number;
-  /** Bytes of the record as stored. */
-  size: number;
   decoded: Decoded;
 }
 
