@@ -1,15 +1,18 @@
 // UI test helpers for the put and manage journeys: wait for the extension, and answer VS Code's
 // quick input (a quick pick or an input box) the way a user does: wait for its title, type, Enter.
 import type { Locator, Page } from 'playwright-core';
+import { runCommand } from './workbench';
 
-/** Waits for the quick input whose title contains `title`, types `text` and presses Enter (after `row` shows, for picks). */
+/** Waits for the quick input whose title contains `title`, types `text`, then clicks `row` (a pick) or presses Enter (an input box). */
 export async function answerQuickInput(page: Page, title: string, text: string, row?: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 60_000 });
   const input = widget.locator('input.input');
   await input.fill(text);
-  if (row) await widget.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // A pick is answered by clicking its row: Enter right after typing can accept whatever was
+  // highlighted before the filter applied. An input box is answered with Enter.
+  if (row) await widget.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().click();
+  else await page.keyboard.press('Enter');
   // VS Code validates before accepting; opening anything else first would dismiss the box.
   await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'hidden', timeout: 30_000 });
 }
@@ -19,17 +22,8 @@ export async function waitForKinesis(page: Page): Promise<void> {
   await page.locator('.activitybar .action-item .action-label[aria-label^="Kinesis"]').waitFor({ timeout: 60_000 });
 }
 
-/**
- * Runs the palette command whose title is exactly `title`. (Enter alone runs the top row, which
- * can be another command whose title also matches the typed words.)
- */
-export async function runExactCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const widget = page.locator('.quick-input-widget');
-  await widget.locator('input.input').fill(`>${title}`);
-  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await widget.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click();
-}
+/** Runs the palette command whose title is exactly `title` (see runCommand in workbench.ts). */
+export const runExactCommand = runCommand;
 
 /**
  * Waits for a notification containing `text` in the notification center. The test workbench runs

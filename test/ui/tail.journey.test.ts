@@ -32,8 +32,7 @@ async function setTheme(wb: Workbench, theme: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(theme);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().click();
   await page.waitForTimeout(1500);
 }
 
@@ -47,13 +46,13 @@ describe('journey: tail a shard', () => {
     await openKinesisView(page);
     await expand(page, CONNECTION_NAME, STREAM);
     await expand(page, STREAM, 'shardId-000000000000');
-    await contextMenu(page, 'shardId-000000000000', 'Tail Shard…');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
+    await contextMenu(page, 'shardId-000000000000', 'Tail Shard…', input);
     await wb.screenshot('10-tail-position-pick');
     await input.fill('TRIM_HORIZON');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TRIM_HORIZON' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    // Click the entry itself: Enter right after typing can pick whatever was highlighted before
+    // the quick pick applied the filter (LATEST, the first entry).
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TRIM_HORIZON' }).first().click();
 
     const frame = panelFrame(page);
     const rows = frame.locator('.rows .row:visible');

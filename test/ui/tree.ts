@@ -21,10 +21,25 @@ export async function openKinesisView(page: Page): Promise<void> {
   await title.waitFor({ timeout: 30_000 });
 }
 
-/** Right-clicks a row and chooses a context-menu entry by its title. */
-export async function contextMenu(page: Page, label: string | RegExp, entry: string): Promise<void> {
-  await treeRow(page, label).click({ button: 'right' });
-  const item = page.locator('.context-view .action-label', { hasText: entry }).first();
-  await item.waitFor({ timeout: 15_000 });
-  await item.click();
+/**
+ * Right-clicks a row and chooses a context-menu entry by its title. A click that lands while the
+ * menu is still settling can close it without running the entry, so when `expect` (what the entry
+ * opens) does not show, the menu is opened again, up to three times.
+ */
+export async function contextMenu(page: Page, label: string | RegExp, entry: string, expect?: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await treeRow(page, label).click({ button: 'right' });
+    const item = page.locator('.context-view .action-label', { hasText: entry }).first();
+    await item.waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(250);
+    await item.click();
+    if (!expect) return;
+    try {
+      await expect.waitFor({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
