@@ -69,6 +69,14 @@ export async function stopWorkbench(): Promise<void> {
 }
 
 export const mochaHooks = {
+  /** A failed journey leaves a screenshot of the workbench as it was, to look at. */
+  async afterEach(this: Mocha.Context) {
+    const test = this.currentTest;
+    if (test?.state !== 'failed' || !starting) return;
+    const wb = await starting.catch(() => undefined);
+    const name = `failed-${test.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
+    await wb?.screenshot(name).catch(() => undefined);
+  },
   async afterAll(this: Mocha.Context) {
     this.timeout(30_000);
     await stopWorkbench();
