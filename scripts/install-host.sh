@@ -1,38 +1,46 @@
 #!/usr/bin/env bash
-# Installs the real-VS-Code test host (Node 24 + code-server) and Debian Chromium, cached under
-# .vscode-test/host. Idempotent: a finished install leaves a stamp file and is skipped next time.
-# See ../shared/REAL-VSCODE-TESTS.md for why test-electron's download cannot be used here.
+# Installs what the host and ui test layers and `npm start` need on a fresh machine: the Debian
+# packages chromium and libkrb5-dev, then Node 24 and code-server (built against that Node) from
+# the npm registry into the host cache. Called by test/harness/hostTools.ts whenever something is
+# missing, so `npm test` and `npm start` need no separate install step.
+#   install-host.sh            everything
+#   install-host.sh chromium   only the Debian packages (the Chromium-only webview tests)
+# The cache is .vscode-test/host, or $KINESIS_HOST_CACHE when set. A finished install leaves a
+# stamp file and is skipped next time. See ../shared/REAL-VSCODE-TESTS.md for why
+# @vscode/test-electron's VS Code download cannot be used on these machines.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-# KINESIS_HOST_CACHE lets CI keep the ~800 MB install between clean clones; .vscode-test/host
-# then becomes a link to it.
-HOST="$ROOT/.vscode-test/host"
-if [ -n "${KINESIS_HOST_CACHE:-}" ]; then
-  mkdir -p "$KINESIS_HOST_CACHE" "$ROOT/.vscode-test"
-  if [ ! -L "$HOST" ]; then rm -rf "$HOST"; ln -s "$KINESIS_HOST_CACHE" "$HOST"; fi
-  HOST="$KINESIS_HOST_CACHE"
-fi
+HOST="${KINESIS_HOST_CACHE:-$ROOT/.vscode-test/host}"
 CODE_SERVER_VERSION="4.139.1"
 NODE_MAJOR="24"
 STAMP="$HOST/.installed-$CODE_SERVER_VERSION-node$NODE_MAJOR"
+
+# Under `npm test` / `npm start`, npm exports npm_config_* (among them
+# npm_config_user_agent=npm/… node/v20…), NODE and npm_node_execpath. code-server's postinstall
+# reads the Node version from npm_config_user_agent and refuses "node v20" even with Node 24 first
+# on PATH, so the nested installs below run without any of them.
+for var in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$var"; done
+unset NODE INIT_CWD || true
 
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 [ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "[install-host] apt-get install ${need_apt[*]}"
+  echo "[install-host] apt-get install ${need_apt[*]} (once per machine)"
   if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${need_apt[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
+[ -x /usr/bin/chromium ] || { echo "[install-host] chromium did not install" >&2; exit 1; }
+[ "${1:-}" = "chromium" ] && exit 0
 
 if [ -f "$STAMP" ]; then
-  echo "[install-host] cached: $HOST"
   exit 0
 fi
 
-echo "[install-host] installing Node $NODE_MAJOR and code-server $CODE_SERVER_VERSION into $HOST"
+echo "[install-host] installing Node $NODE_MAJOR and code-server $CODE_SERVER_VERSION into $HOST (about 2.5 minutes and 800 MB, once)"
 # A half-finished install leaves broken links: always start from an empty folder.
+mkdir -p "$HOST"
 rm -rf "${HOST:?}"/* "${HOST:?}"/.installed-* 2>/dev/null || true
 mkdir -p "$HOST/node-pkg" "$HOST/cs"
 

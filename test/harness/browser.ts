@@ -1,7 +1,7 @@
-// Headless Debian Chromium through playwright-core (no browser download), with the flags this
-// closed network needs.
+// Headless Debian Chromium through playwright-core (no browser download; installed from Debian on
+// first use), with the flags this closed network needs.
 import { chromium, type Browser } from 'playwright-core';
-import { chromiumPath } from './hostTools';
+import { ensureChromium } from './hostTools';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -9,5 +9,5 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS });
 }

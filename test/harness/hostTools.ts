@@ -1,24 +1,41 @@
-// Locates (and, if missing, installs) the cached test host: Node 24 + code-server under
-// .vscode-test/host, and Debian Chromium. The install itself is scripts/install-host.sh.
+// Locates, and installs when missing, what the real-VS-Code layers need: Debian Chromium, and
+// Node 24 + code-server in the host cache (.vscode-test/host, or $KINESIS_HOST_CACHE). Every
+// entry point that launches Chromium or code-server goes through here first, so `npm test` and
+// `npm start` work on a machine that has none of it. The install is scripts/install-host.sh.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const projectRoot = resolve(__dirname, '..', '..', '..');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const installScript = join(projectRoot, 'scripts', 'install-host.sh');
 
 export interface HostTools {
   nodeBin: string;
   codeServer: string;
 }
 
-export function ensureHostTools(): HostTools {
-  const host = join(projectRoot, '.vscode-test', 'host');
-  const tools = { nodeBin: join(host, 'node', 'bin'), codeServer: join(host, 'cs', 'node_modules', '.bin', 'code-server') };
-  if (!existsSync(tools.codeServer) || !existsSync(chromiumPath)) {
-    execFileSync('bash', [join(projectRoot, 'scripts', 'install-host.sh')], { stdio: 'inherit' });
-  }
-  if (!existsSync(tools.codeServer)) throw new Error(`code-server is missing after install: ${tools.codeServer}`);
+export function hostCacheDir(): string {
+  return process.env.KINESIS_HOST_CACHE ?? join(projectRoot, '.vscode-test', 'host');
+}
+
+function install(args: string[]): void {
+  execFileSync('bash', [installScript, ...args], { stdio: 'inherit' });
+}
+
+/** Debian Chromium, installed on first use. */
+export function ensureChromium(): string {
+  if (!existsSync(chromiumPath)) install(['chromium']);
   if (!existsSync(chromiumPath)) throw new Error(`Chromium is missing: ${chromiumPath} (apt-get install chromium)`);
+  return chromiumPath;
+}
+
+/** Node 24 and code-server (and Chromium), installed on first use. */
+export function ensureHostTools(): HostTools {
+  const host = hostCacheDir();
+  const tools = { nodeBin: join(host, 'node', 'bin'), codeServer: join(host, 'cs', 'node_modules', '.bin', 'code-server') };
+  if (!existsSync(join(host, '.installed-4.139.1-node24')) || !existsSync(chromiumPath)) install([]);
+  if (!existsSync(tools.codeServer)) throw new Error(`code-server is missing after install: ${tools.codeServer}`);
+  ensureChromium();
   return tools;
 }
