@@ -65,6 +65,7 @@ export class FaultProxy {
   readonly calls: ProxyCall[] = [];
   /** TCP connections accepted so far (keep-alive clients reuse a few). */
   connections = 0;
+  private open = 0;
   private rules: ActiveRule[] = [];
   private readonly iteratorShard = new Map<string, string>();
   private readonly sockets = new Set<Socket>();
@@ -100,6 +101,11 @@ export class FaultProxy {
   /** Injections so far, of one kind or all. */
   injected(kind?: FaultKind): number {
     return this.calls.filter((c) => c.fault !== undefined && (kind === undefined || c.fault === kind)).length;
+  }
+
+  /** Requests received and not yet answered (or closed). */
+  get inFlight(): number {
+    return this.open;
   }
 
   /** Requests held open by a 'hang' fault and not yet closed by the client. */
@@ -175,6 +181,8 @@ export class FaultProxy {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.open++;
+    res.once('close', () => this.open--);
     const body = await readAll(req);
     const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
     const parsed = parseJson(body);

@@ -58,13 +58,3 @@ export async function connectionChildren(model: ExplorerModel, name: string): Pr
   return shown(model, root.node);
 }
 
-/** Waits for a condition re-evaluated every `stepMs`; for streams that settle in the emulator. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000, stepMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, stepMs));
-  }
-}

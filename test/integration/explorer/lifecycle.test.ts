@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { CreateStreamCommand, DeleteStreamCommand } from '@aws-sdk/client-kinesis';
 import type { StreamNode } from '../../../src/explorer/nodes';
 import { createStream, deleteStream, emulator, testClient, uniqueStreamName } from '../fixture';
-import { byLabel, connectionChildren, eventually, testModel } from './explorerHarness';
+import { byLabel, connectionChildren, testModel } from './explorerHarness';
+import { eventually } from '../../support/eventually';
 
 describe('explorer on kinesis-local: streams that are created and deleted', function () {
   this.timeout(60_000);

@@ -5,7 +5,8 @@ import type { StreamNode } from '../../../src/explorer/nodes';
 import { itemSpec } from '../../../src/explorer/presentation';
 import { CreateStreamCommand, waitUntilStreamExists, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { startKinesisLocal, type KinesisLocal } from '../../harness/kinesisLocal';
-import { connectionChildren, eventually, testModel } from './explorerHarness';
+import { connectionChildren, testModel } from './explorerHarness';
+import { eventually } from '../../support/eventually';
 import { SummariesProxy } from './summariesProxy';
 
 describe('explorer on kinesis-local behind an AWS-style ListStreams (NextToken + StreamSummaries)', function () {

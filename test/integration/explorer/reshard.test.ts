@@ -4,7 +4,8 @@ import { listShards } from '../../../src/kinesis/api';
 import type { StreamNode } from '../../../src/explorer/nodes';
 import { itemSpec } from '../../../src/explorer/presentation';
 import { createStream, deleteStream, emulator, testClient } from '../fixture';
-import { byLabel, connectionChildren, eventually, shown, testModel } from './explorerHarness';
+import { byLabel, connectionChildren, shown, testModel } from './explorerHarness';
+import { eventually } from '../../support/eventually';
 
 describe('explorer on kinesis-local: resharding', function () {
   this.timeout(60_000);

@@ -5,7 +5,8 @@ import { DescribeStreamSummaryCommand, GetShardIteratorCommand } from '@aws-sdk/
 import { StreamTail } from '../../../src/kinesis/tail';
 import { FaultProxy } from '../../harness/faultProxy';
 import { createStream, deleteStream, emulator, testClient } from '../fixture';
-import { Collector, listShards, putAll, sleep, text, waitFor } from './helpers';
+import { eventually } from '../../support/eventually';
+import { Collector, listShards, putAll, sleep, text } from './helpers';
 
 describe('tail: keep-alive client under concurrency', function () {
   this.timeout(90_000);
@@ -28,6 +29,7 @@ describe('tail: keep-alive client under concurrency', function () {
       const more = shards.flatMap((s, si) => Array.from({ length: 20 }, (_, n) => ({ data: `${si}:${PER_SHARD + n}`, partitionKey: `k${si}`, explicitHashKey: s.HashKeyRange?.StartingHashKey })));
       for (let i = 0; i < more.length; i += 40) {
         await putAll(testClient(), stream, more.slice(i, i + 40));
+        // Pacing, not waiting: spreads the writes out so that they overlap the tail's polling.
         await sleep(100);
       }
       const burst = await Promise.all(Array.from({ length: 50 }, (_, i) =>
@@ -37,7 +39,8 @@ describe('tail: keep-alive client under concurrency', function () {
       ));
       assert.deepEqual(new Set(burst), new Set([SHARDS]), 'all 50 parallel calls succeeded');
       const total = SHARDS * (PER_SHARD + 20);
-      await waitFor(() => c.records.length >= total, 60_000, `all records (have ${c.records.length})`);
+      await eventually(() => c.records.length >= total, 'all records', { timeoutMs: 60_000 });
+      // A quiet window in which a duplicate would show; the exact count below is the assertion.
       await sleep(500);
       await tail.stop();
 
@@ -50,10 +53,14 @@ describe('tail: keep-alive client under concurrency', function () {
       assert.ok(!labels.some((l) => l.startsWith('retrying') || l === 'error'), `no network error: ${[...new Set(labels)].join(', ')}`);
       const requests = proxy.calls.length;
       console.log(`      ${requests} requests over ${proxy.connections} connections`);
-      assert.ok(requests > 200, `${requests} requests`);
-      // At most the agent's maxSockets (64, below the 66 calls that can be in flight), reused across hundreds of requests.
+      // Never more sockets than the agent's maxSockets (64), although 66 calls can be in flight at once.
       assert.ok(proxy.connections <= 64, `${proxy.connections} connections for ${requests} requests`);
-      assert.ok(proxy.connections * 3 < requests, `connections are reused: ${proxy.connections} for ${requests} requests`);
+
+      // Keep-alive: with the tail stopped, 20 calls one after another on the same client open at
+      // most one connection (a new one only if the server closed every idle one meanwhile).
+      const before = proxy.connections;
+      for (let i = 0; i < 20; i++) await client.send(new DescribeStreamSummaryCommand({ StreamName: stream }));
+      assert.ok(proxy.connections - before <= 1, `connections are reused: ${proxy.connections - before} opened for 20 sequential calls`);
     } finally {
       await tail.stop();
       await proxy.close();

@@ -1,5 +1,6 @@
 // Helpers for the tail engine's integration tests: writing known records to kinesis-local (in
-// order per key, retrying partial failures), waiting on conditions, and reading payloads back.
+// order per key, retrying partial failures) and reading payloads back. Waiting on conditions is
+// test/support/eventually.ts.
 import { ListShardsCommand, PutRecordsCommand, type KinesisClient, type Shard } from '@aws-sdk/client-kinesis';
 import type { TailBatch, TailRecord, TailStatus } from '../../../src/kinesis/tail';
 
@@ -55,16 +56,9 @@ export async function listShards(client: KinesisClient, stream: string): Promise
   return shards;
 }
 
+/** A fixed pause: only for pacing, or a quiet window that is itself the thing under test (say which). */
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
-}
-
-export async function waitFor(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(20);
-  }
 }
 
 export function text(r: TailRecord): string {

@@ -7,7 +7,8 @@ import { createKinesisClient } from '../../../src/kinesis/client';
 import { StreamTail, systemClock, type Clock, type TailBatch } from '../../../src/kinesis/tail';
 import { FaultProxy } from '../../harness/faultProxy';
 import { clientOptions, createStream, deleteStream, emulator } from '../fixture';
-import { Collector, listShards, putAll, sleep, text, waitFor } from './helpers';
+import { eventually } from '../../support/eventually';
+import { Collector, listShards, putAll, sleep, text } from './helpers';
 import { testClient } from '../fixture';
 
 /** The real clock, counting sleeps still pending. */
@@ -66,18 +67,21 @@ describe('tail: lifecycle (pause, resume, stop, iterator, credentials)', functio
     const c = new Collector();
     const tail = tailWith(c);
     void tail.start();
-    await waitFor(() => allCaughtUp(c, 2), 10_000, 'caught up');
+    await eventually(() => allCaughtUp(c, 2), 'caught up');
     tail.pause();
-    await sleep(300);
+    // A GetRecords already in flight when pause() returned may still be answered; count after it.
+    await eventually(() => proxy.inFlight === 0 && tail.status().shards.every((s) => s.state === 'paused'), 'the pause to take hold');
     const callsAtPause = proxy.count('GetRecords');
     await putAll(testClient(), stream, ['x0', 'x1', 'x2', 'x3'].map((data, i) => ({ data, partitionKey: `k${i}` })));
+    // The fixed wait is the thing under test: a window of several idle intervals (200 ms) in
+    // which a tail that kept polling while paused would have called GetRecords.
     await sleep(1500);
     assert.equal(proxy.count('GetRecords'), callsAtPause, 'no GetRecords while paused');
     assert.equal(c.records.length, 0);
     assert.equal(tail.status().state, 'paused');
     assert.ok(tail.status().shards.every((s) => s.state === 'paused'));
     tail.resume();
-    await waitFor(() => c.records.length >= 4, 10_000, 'records after resume');
+    await eventually(() => c.records.length >= 4, 'records after resume');
     await tail.stop();
     assert.deepEqual(c.texts().sort(), ['x0', 'x1', 'x2', 'x3']);
   });
@@ -86,16 +90,18 @@ describe('tail: lifecycle (pause, resume, stop, iterator, credentials)', functio
     const c = new Collector();
     const tail = tailWith(c, { iteratorMaxAgeMs: 300 });
     void tail.start();
-    await waitFor(() => allCaughtUp(c, 2), 10_000, 'caught up');
+    await eventually(() => allCaughtUp(c, 2), 'caught up');
     await putAll(testClient(), stream, ['y0', 'y1'].map((data) => ({ data, partitionKey: 'same' })));
-    await waitFor(() => c.records.length >= 2, 10_000, 'first records');
+    await eventually(() => c.records.length >= 2, 'first records');
     const lastSeq = c.records.at(-1)?.sequenceNumber;
     tail.pause();
+    // The fixed wait is the thing under test: a pause longer than the iterator lifetime (300 ms).
     await sleep(800);
     await putAll(testClient(), stream, ['y2', 'y3'].map((data) => ({ data, partitionKey: 'same' })));
     const before = proxy.calls.length;
     tail.resume();
-    await waitFor(() => c.records.length >= 4, 10_000, 'records after resume');
+    await eventually(() => c.records.length >= 4, 'records after resume');
+    // A quiet window in which a duplicate would show; the exact list below is the assertion.
     await sleep(400);
     await tail.stop();
     assert.deepEqual(c.texts(), ['y0', 'y1', 'y2', 'y3']);
@@ -108,34 +114,32 @@ describe('tail: lifecycle (pause, resume, stop, iterator, credentials)', functio
     await new Promise((r) => setImmediate(r));
     const timersBefore = activeTimers();
     const clock = trackingClock();
-    const client = createKinesisClient(clientOptions({ endpoint: proxy.endpoint, maxAttempts: 1 }));
+    // A socket time-out far beyond this test's own time-out: if stop() waited for the hanging call
+    // instead of aborting it, the test would time out rather than pass.
+    const client = createKinesisClient({ ...clientOptions({ endpoint: proxy.endpoint, maxAttempts: 1 }), requestTimeoutMs: 600_000 });
     const port = Number(new URL(proxy.endpoint).port);
     const c = new Collector();
     // The 4th GetRecords never gets an answer.
     proxy.setRules([{ operation: 'GetRecords', fault: 'hang', calls: [4] }]);
     const tail = new StreamTail({ client, clock, streamName: stream, position: { type: 'TRIM_HORIZON' }, idleIntervalMs: 200, relistIntervalMs: 5000, statusIntervalMs: 5000, onBatch: c.onBatch, onStatus: c.onStatus });
     const done = tail.start();
-    await waitFor(() => proxy.injected('hang') === 1, 10_000, 'a hanging call');
-    await sleep(300);
-    assert.equal(proxy.hangingCount, 1);
-    const t0 = Date.now();
+    await eventually(() => proxy.injected('hang') === 1 && proxy.hangingCount === 1, 'a hanging call');
     const final = await tail.stop();
-    assert.ok(Date.now() - t0 < 1000, `stop took ${Date.now() - t0} ms`);
     assert.equal(final.state, 'stopped');
     assert.ok(final.shards.every((s) => s.state === 'stopped'), final.shards.map((s) => s.label).join(','));
     assert.equal(await done, final);
     assert.equal(clock.pending(), 0, 'no sleep pending');
     // Counted at once: the re-list and status loops sleep 5 s, so a leaked sleep would still be armed.
     assert.ok(activeTimers() <= timersBefore, `timers: ${activeTimers()} now, ${timersBefore} before`);
-    await waitFor(() => proxy.hangingCount === 0, 2000, 'the hanging request to be aborted by the client');
+    await eventually(() => proxy.hangingCount === 0, 'the hanging request to be aborted by the client');
     const calls = proxy.calls.length;
+    // The fixed wait is the thing under test: a window in which a leaked loop would call again.
     await sleep(700);
     assert.equal(proxy.calls.length, calls, 'no call after stop');
     client.destroy();
     // The proxy's own keep-alive sockets hold timers too; close it before counting.
     await proxy.close();
-    await sleep(50);
-    assert.deepEqual(socketsTo(port), [], 'no socket left open to the endpoint');
+    await eventually(() => socketsTo(port).length === 0, 'no socket left open to the endpoint');
     assert.ok(activeTimers() <= timersBefore, `timers: ${activeTimers()} now, ${timersBefore} before`);
   });
 
@@ -169,6 +173,7 @@ describe('tail: lifecycle (pause, resume, stop, iterator, credentials)', functio
     assert.ok(final.shards.every((s) => s.state === 'error' || s.state === 'stopped'));
     const calls = proxy.count('GetRecords');
     assert.ok(calls <= 6, `at most the in-flight call of the other shard after the failure (${calls})`);
+    // The fixed wait is the thing under test: a window in which a tail that had not ended would call again.
     await sleep(700);
     assert.equal(proxy.count('GetRecords'), calls, 'no call after the tail ended');
   });

@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { ShardReader, StreamTail, type ShardStatus, type StartPosition, type TailBatch } from '../../../src/kinesis/tail';
 import { createStream, deleteStream, testClient } from '../fixture';
-import { Collector, listShards, putAll, sleep, text, waitFor } from './helpers';
+import { eventually } from '../../support/eventually';
+import { Collector, listShards, putAll, sleep, text } from './helpers';
 
 const tailClient = () => testClient({ maxAttempts: 1 });
 
@@ -13,7 +14,7 @@ async function readShard(stream: string, shardId: string, position: StartPositio
   const states: ShardStatus[] = [];
   const reader = new ShardReader({ client: tailClient(), streamName: stream, shardId, position, idleIntervalMs: 200, onBatch: (b: TailBatch) => void got.push(...b.records.map(text)), onStatus: (s) => void states.push(s) });
   const done = reader.start();
-  await waitFor(() => states.some((s) => s.state === 'caught-up'), 10_000, `${position.type} to catch up`);
+  await eventually(() => states.some((s) => s.state === 'caught-up'), `${position.type} to catch up`);
   await reader.stop();
   assert.equal((await done).reason, 'stopped');
   return got;
@@ -27,12 +28,15 @@ describe('tail: starting positions (kinesis-local)', function () {
   const B = ['b0', 'b1', 'b2', 'b3', 'b4'];
   let seqA: string[] = [];
   let between = new Date(0);
+  let beforeA = 0;
 
   before(async () => {
     stream = await createStream(1, 'pos');
     const client = testClient();
     shardId = (await listShards(client, stream))[0]?.ShardId ?? '';
+    beforeA = Date.now();
     seqA = (await putAll(client, stream, A.map((data) => ({ data, partitionKey: 'k' })))).map((p) => p.sequenceNumber);
+    // The fixed waits are the thing under test: a gap of arrival time between the two batches for AT_TIMESTAMP.
     await sleep(1000);
     between = new Date();
     await sleep(1000);
@@ -64,9 +68,9 @@ describe('tail: starting positions (kinesis-local)', function () {
     const states: ShardStatus[] = [];
     const reader = new ShardReader({ client: tailClient(), streamName: stream, shardId, position: { type: 'LATEST' }, idleIntervalMs: 200, onBatch: (b) => void got.push(...b.records.map(text)), onStatus: (s) => void states.push(s) });
     const done = reader.start();
-    await waitFor(() => states.some((s) => s.state === 'caught-up'), 10_000, 'LATEST to catch up');
+    await eventually(() => states.some((s) => s.state === 'caught-up'), 'LATEST to catch up');
     await putAll(testClient(), stream, [{ data: 'c0', partitionKey: 'k' }, { data: 'c1', partitionKey: 'k' }]);
-    await waitFor(() => got.length >= 2, 10_000, 'the new records');
+    await eventually(() => got.length >= 2, 'the new records');
     await sleep(500);
     await reader.stop();
     await done;
@@ -81,7 +85,7 @@ describe('tail: starting positions (kinesis-local)', function () {
     const states: ShardStatus[] = [];
     const reader = new ShardReader({ client: tailClient(), streamName: stream, shardId, position: { type: 'AT_SEQUENCE_NUMBER', sequenceNumber: seqA[0] ?? '' }, limit: 2, onBatch: (b) => void got.push(b), onStatus: (s) => void states.push(s) });
     const done = reader.start();
-    await waitFor(() => states.some((s) => s.state === 'caught-up'), 10_000, 'catch up');
+    await eventually(() => states.some((s) => s.state === 'caught-up'), 'catch up');
     await reader.stop();
     await done;
     assert.ok(got.every((b) => b.records.length <= 2 && b.shardId === shardId), 'Limit caps each batch');
@@ -91,7 +95,9 @@ describe('tail: starting positions (kinesis-local)', function () {
     assert.equal(first?.partitionKey, 'k');
     assert.equal(first?.size, 2);
     assert.equal(first?.decoded.kind, 'text');
-    assert.ok(Math.abs((first?.approximateArrival ?? 0) - between.getTime()) < 10_000);
+    // Arrival is the server's clock (this machine's, whole seconds at worst): after the write began and before `between`.
+    const arrival = first?.approximateArrival ?? 0;
+    assert.ok(arrival >= beforeA - 1000 && arrival <= between.getTime() + 1000, `arrival ${arrival} between ${beforeA} and ${between.getTime()}`);
   });
 
   it('a stream tail honours each position across shards', async () => {
@@ -101,6 +107,7 @@ describe('tail: starting positions (kinesis-local)', function () {
       const shards = (await listShards(client, s2)).map((s) => s.ShardId ?? '');
       const hash = ['0', '340282366920938463463374607431768211455'];
       const early = await putAll(client, s2, [0, 1, 2, 3].map((i) => ({ data: `e${i}`, partitionKey: `p${i}`, explicitHashKey: hash[i % 2] })));
+      // The fixed waits are the thing under test: a gap of arrival time for AT_TIMESTAMP.
       await sleep(1000);
       const mid = new Date();
       await sleep(1000);
@@ -109,7 +116,7 @@ describe('tail: starting positions (kinesis-local)', function () {
         const c = new Collector();
         const tail = new StreamTail({ client: tailClient(), streamName: s2, position, shardIds, idleIntervalMs: 200, onBatch: c.onBatch, onStatus: c.onStatus });
         void tail.start();
-        await waitFor(() => (c.last()?.shards.length ?? 0) > 0 && c.last()?.shards.every((s) => s.state === 'caught-up') === true, 10_000, 'all shards caught up');
+        await eventually(() => (c.last()?.shards.length ?? 0) > 0 && c.last()?.shards.every((s) => s.state === 'caught-up') === true, 'all shards caught up');
         await tail.stop();
         return c.texts().sort();
       };

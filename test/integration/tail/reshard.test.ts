@@ -4,7 +4,8 @@ import { strict as assert } from 'node:assert';
 import { UpdateShardCountCommand, waitUntilStreamExists } from '@aws-sdk/client-kinesis';
 import { StreamTail, type TailBatch } from '../../../src/kinesis/tail';
 import { createStream, deleteStream, testClient } from '../fixture';
-import { Collector, listShards, putAll, sleep, text, waitFor } from './helpers';
+import { eventually } from '../../support/eventually';
+import { Collector, listShards, putAll, sleep, text } from './helpers';
 
 interface Payload {
   p: number;
@@ -50,14 +51,19 @@ describe('tail: resharding (kinesis-local UpdateShardCount)', function () {
     });
     try {
       void tail.start();
-      await waitFor(() => c.last()?.shards.filter((s) => s.state === 'caught-up').length === 4, 15_000, '4 shards caught up');
+      await eventually(() => c.last()?.shards.filter((s) => s.state === 'caught-up').length === 4, '4 shards caught up');
       const PRODUCERS = 4;
       const PER_PRODUCER = 5000;
       const KEYS = 250;
       let put = 0;
+      // The last quarter is written only once the stream is ACTIVE at 8 shards, so the children
+      // get records however fast this machine writes compared with how fast the reshard settles.
+      let markResharded = (): void => undefined;
+      const resharded = new Promise<void>((resolve) => (markResharded = resolve));
       const producer = async (p: number): Promise<void> => {
         const client = testClient();
         for (let start = 0; start < PER_PRODUCER; start += KEYS) {
+          if (start >= (PER_PRODUCER * 3) / 4) await resharded;
           const batch = Array.from({ length: KEYS }, (_, i) => {
             const n = start + i;
             const key = `p${p}-k${n % KEYS}`;
@@ -68,10 +74,13 @@ describe('tail: resharding (kinesis-local UpdateShardCount)', function () {
         }
       };
       const producing = Promise.all(Array.from({ length: PRODUCERS }, (_, p) => producer(p)));
-      await waitFor(() => put >= 6000, 60_000, '6,000 records written');
+      await eventually(() => put >= 6000, '6,000 records written', { timeoutMs: 60_000 });
       await testClient().send(new UpdateShardCountCommand({ StreamName: stream, TargetShardCount: 8, ScalingType: 'UNIFORM_SCALING' }));
+      await waitUntilStreamExists({ client: testClient(), maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { StreamName: stream });
+      markResharded();
       await producing;
-      await waitFor(() => received >= PRODUCERS * PER_PRODUCER, 60_000, `all records (have ${received})`);
+      await eventually(() => received >= PRODUCERS * PER_PRODUCER, 'all records', { timeoutMs: 90_000 });
+      // A quiet window in which a duplicate would show; the exact count below is the assertion.
       await sleep(1500);
 
       checkOrder(c.batches, PRODUCERS * PER_PRODUCER);
@@ -110,7 +119,7 @@ describe('tail: resharding (kinesis-local UpdateShardCount)', function () {
       // Small batches keep the parents busy for a while: a child started early would overtake them.
       const tail = new StreamTail({ client: testClient({ maxAttempts: 1 }), streamName: stream, position: { type: 'TRIM_HORIZON' }, limit: 2, idleIntervalMs: 200, onBatch: c.onBatch, onStatus: c.onStatus });
       void tail.start();
-      await waitFor(() => c.records.length >= 40 && c.last()?.shards.find((s) => s.shardId === child.ShardId)?.state === 'caught-up', 20_000, 'all records');
+      await eventually(() => c.records.length >= 40 && c.last()?.shards.find((s) => s.shardId === child.ShardId)?.state === 'caught-up', 'all records');
       await tail.stop();
       checkOrder(c.batches, 40);
       // The child started only after both parents had delivered their last record.

@@ -5,7 +5,8 @@ import { strict as assert } from 'node:assert';
 import { StreamTail } from '../../../src/kinesis/tail';
 import { FaultProxy, type FaultRule } from '../../harness/faultProxy';
 import { createStream, deleteStream, emulator, testClient } from '../fixture';
-import { Collector, listShards, putAll, text, waitFor } from './helpers';
+import { eventually } from '../../support/eventually';
+import { Collector, listShards, putAll, text } from './helpers';
 
 const PER_SHARD = 5000;
 const BATCH = 250;
@@ -49,8 +50,8 @@ describe('tail: soak under every fault (fault proxy)', function () {
       await produce(0, PER_SHARD / 2);
       void tail.start();
       await produce(PER_SHARD / 2, PER_SHARD);
-      await waitFor(() => c.records.length >= 2 * PER_SHARD, 120_000, `all records (have ${c.records.length})`);
-      await waitFor(() => tail.status().shards.every((s) => s.state === 'caught-up'), 30_000, 'both shards caught up');
+      await eventually(() => c.records.length >= 2 * PER_SHARD, 'all records', { timeoutMs: 120_000 });
+      await eventually(() => tail.status().shards.every((s) => s.state === 'caught-up'), 'both shards caught up');
       await tail.stop();
 
       shards.forEach((s, si) => {
