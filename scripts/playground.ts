@@ -1,25 +1,43 @@
-// `npm start`: the product at work with no AWS account. Starts kinesis-local with two demo
-// streams fed by a producer, packages the extension, installs it into a throwaway code-server
-// connected to that endpoint, prints the URL, and stops everything cleanly on Ctrl-C.
+// `npm start`: the product at work with no AWS account. Packages the extension, starts
+// kinesis-local with one demo stream per decoder and a producer that keeps them filling, installs
+// the .vsix into a throwaway code-server connected to that endpoint, and prints the URL. Ctrl-C
+// (SIGINT) or SIGTERM stops the producer, code-server and kinesis-local, and leaves nothing running.
+import { DescribeStreamSummaryCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createKinesisClient } from '../src/kinesis/client';
 import { startCodeServer, type CodeServer } from '../test/harness/codeServer';
 import { projectRoot } from '../test/harness/hostTools';
 import { startKinesisLocal, type KinesisLocal } from '../test/harness/kinesisLocal';
-import { CLICK_STREAM, SENSOR_STREAM, runProducer } from './demoProducer';
+import { DEMO_STREAMS, initializeStreams, runProducer } from './demo/producer';
+
+export const PLAYGROUND_CONNECTION = 'Playground (kinesis-local)';
 
 function log(message: string): void {
   console.log(`[playground] ${message}`);
 }
 
-async function main(): Promise<void> {
-  const vsix = join(projectRoot, 'dist', 'kinesis-explorer.vsix');
-  log('packaging the extension…');
-  execFileSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: projectRoot, stdio: 'ignore' });
+/** Waits until kinesis-local has made every demo stream ACTIVE (INITIALIZE_STREAMS creates them in the background). */
+async function waitForStreams(client: KinesisClient): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (const stream of DEMO_STREAMS) {
+    for (;;) {
+      const status = await client.send(new DescribeStreamSummaryCommand({ StreamName: stream.name })).then(
+        (r) => r.StreamDescriptionSummary?.StreamStatus,
+        (e: Error) => e.name,
+      );
+      if (status === 'ACTIVE') break;
+      if (Date.now() > deadline) throw new Error(`demo stream ${stream.name} is not ACTIVE after 60 s (last: ${status})`);
+      await sleep(200);
+    }
+  }
+}
 
+async function main(): Promise<void> {
   let kinesis: KinesisLocal | undefined;
   let cs: CodeServer | undefined;
+  let client: KinesisClient | undefined;
   const producing = new AbortController();
   let producer: Promise<void> | undefined;
   let stopping = false;
@@ -30,6 +48,7 @@ async function main(): Promise<void> {
     log('stopping…');
     producing.abort();
     await producer?.catch(() => undefined);
+    client?.destroy();
     await cs?.stop().catch(() => undefined);
     await kinesis?.stop().catch(() => undefined);
     log('stopped.');
@@ -39,23 +58,31 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
 
   try {
-    kinesis = await startKinesisLocal({ initializeStreams: `${SENSOR_STREAM}:1,${CLICK_STREAM}:4`, createDuration: '500ms' });
-    log(`kinesis-local on ${kinesis.endpoint} with streams ${SENSOR_STREAM} (1 shard) and ${CLICK_STREAM} (4 shards)`);
-    const client = createKinesisClient({ region: kinesis.region, endpoint: kinesis.endpoint, credentials: kinesis.credentials });
-    await new Promise((r) => setTimeout(r, 1500)); // let INITIALIZE_STREAMS settle to ACTIVE
-    producer = runProducer(client, producing.signal, (err) => log(`producer: ${(err as Error).message}`)).finally(() => client.destroy());
+    log('packaging the extension (npm run package)…');
+    const vsix = join(projectRoot, 'dist', 'kinesis-explorer.vsix');
+    execFileSync(process.execPath, [join(projectRoot, 'scripts', 'package.mjs')], { cwd: projectRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+
+    kinesis = await startKinesisLocal({ initializeStreams: initializeStreams(), createDuration: '500ms' });
+    client = createKinesisClient({ region: kinesis.region, endpoint: kinesis.endpoint, credentials: kinesis.credentials });
+    await waitForStreams(client);
+    log(`kinesis-local on ${kinesis.endpoint} with demo streams:`);
+    for (const s of DEMO_STREAMS) log(`  ${s.name.padEnd(24)} ${String(s.shards).padStart(2)} shard${s.shards === 1 ? ' ' : 's'}  ${s.about}`);
+    const producerClient = client;
+    producer = runProducer(producerClient, producing.signal, (err) => log(`producer: ${(err as Error).message}`));
 
     cs = await startCodeServer({
       installVsix: [vsix],
       port: process.env.PORT ? Number(process.env.PORT) : undefined,
+      // A person uses this workbench: notifications must pop up, so no smoke-test driver.
+      smokeTestDriver: false,
       settings: {
-        'kinesis.connections': [{ name: 'Playground (kinesis-local)', endpoint: kinesis.endpoint, region: kinesis.region }],
+        'kinesis.connections': [{ name: PLAYGROUND_CONNECTION, endpoint: kinesis.endpoint, region: kinesis.region }],
       },
     });
     log(`VS Code with Kinesis Explorer is ready. Open this URL in your browser:\n\n    ${cs.url()}\n`);
     log('Press Ctrl-C to stop.');
   } catch (err) {
-    console.error(err);
+    console.error(`[playground] failed: ${err instanceof Error ? err.message : String(err)}`);
     await stop(1);
   }
 }

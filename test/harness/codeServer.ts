@@ -19,6 +19,12 @@ export interface CodeServerOptions {
   installVsix?: string[];
   /** Fixed port; a free one when absent. */
   port?: number;
+  /**
+   * Start with VS Code's smoke-test driver (default true). Tests need it: without it the built
+   * workbench ignores a development payload. It also hides notification toasts, so the
+   * playground, which a person uses, runs without it.
+   */
+  smokeTestDriver?: boolean;
 }
 
 export interface CodeServer {
@@ -100,7 +106,7 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   const args = [
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', ...common,
-    '--vscode-option', 'enable-smoke-test-driver', workspace,
+    ...(opts.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']), workspace,
   ];
   const child = spawn(tools.codeServer, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
