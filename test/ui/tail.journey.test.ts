@@ -7,6 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { createKinesisClient } from '../../src/kinesis/client';
+import { eventually } from '../support/eventually';
 import { contextMenu, expand, openKinesisView, treeRow } from './tree';
 import { CONNECTION_NAME, resultsDir, runCommand, workbench, type Workbench } from './workbench';
 
@@ -33,7 +34,10 @@ async function setTheme(wb: Workbench, theme: string): Promise<void> {
   await input.waitFor();
   await input.fill(theme);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().click();
-  await page.waitForTimeout(1500);
+  // The workbench carries the theme's kind as a class: vs (light) or vs-dark.
+  const kind = /light/i.test(theme) ? 'vs' : 'vs-dark';
+  await page.locator(`.monaco-workbench.${kind}`).waitFor({ timeout: 30_000 });
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 describe('journey: tail a shard', () => {
@@ -72,8 +76,7 @@ describe('journey: tail a shard', () => {
 
     // Filter: only the live record matches.
     await frame.locator('.text-filter input').fill('live-42');
-    await page.waitForTimeout(800);
-    assert.equal(await rows.count(), 1, 'the text filter leaves one row');
+    await eventually(async () => (await rows.count()) === 1, 'the text filter to leave one row');
     await wb.screenshot('13-tail-filtered');
 
     // Export what is shown through VS Code's save dialog.
@@ -84,12 +87,9 @@ describe('journey: tail a shard', () => {
     await pathBox.waitFor({ timeout: 15_000 });
     await wb.screenshot('13b-export-dialog');
     await pathBox.fill(target);
-    await page.waitForTimeout(300);
     await wb.screenshot('13c-export-path');
     await page.keyboard.press('Enter');
-    const deadline = Date.now() + 15_000;
-    while (!existsSync(target) && Date.now() < deadline) await page.waitForTimeout(200);
-    assert.ok(existsSync(target), `export written to ${target}`);
+    await eventually(() => existsSync(target), `the export written to ${target}`);
     const lines = readFileSync(target, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { data: { marker?: string }; shardId: string; sequenceNumber: string });
     assert.equal(lines.length, 1, 'export of what is shown has the one filtered record');
     assert.equal(lines[0]?.data.marker, 'live-42');
@@ -98,10 +98,10 @@ describe('journey: tail a shard', () => {
 
     // Themes, for the README.
     await frame.locator('.text-filter input').fill('');
-    await page.waitForTimeout(800);
+    await eventually(async () => (await rows.count()) > 1, 'every row back after clearing the filter');
     await frame.locator('.rows .row').first().click();
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(500);
+    await frame.locator('.detail:visible').first().waitFor({ timeout: 15_000 });
     await wb.screenshot('14-tail-dark');
     await setTheme(wb, 'Light Modern');
     await wb.screenshot('15-tail-light');
@@ -111,9 +111,9 @@ describe('journey: tail a shard', () => {
   it('after a window reload the panel comes back and resumes after the last record it showed', async () => {
     const wb = await workbench();
     const { page } = wb;
-    // The panel persists its target and last sequence number per shard (vscode.setState); give
-    // the debounced state write a moment before reloading.
-    await page.waitForTimeout(1500);
+    // The panel persists its target and last sequence number per shard (vscode.setState, at most
+    // twice a second); reload once no save is pending.
+    await panelFrame(page).locator('html[data-state-save="saved"]').waitFor({ timeout: 30_000 });
     await page.reload();
     await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
     const frame = panelFrame(page);

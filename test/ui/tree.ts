@@ -22,17 +22,19 @@ export async function openKinesisView(page: Page): Promise<void> {
 }
 
 /**
- * Right-clicks a row and chooses a context-menu entry by its title. A click that lands while the
- * menu is still settling can close it without running the entry, so when `expect` (what the entry
- * opens) does not show, the menu is opened again, up to three times.
+ * Right-clicks a row and chooses a context-menu entry by its title: hovering focuses the entry,
+ * and Enter runs it (a click that lands while the menu is still settling can close it without
+ * running the entry). When `expect` (what the entry opens) does not show, the menu is opened
+ * again, up to three times.
  */
 export async function contextMenu(page: Page, label: string | RegExp, entry: string, expect?: Locator): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await treeRow(page, label).click({ button: 'right' });
-    const item = page.locator('.context-view .action-label', { hasText: entry }).first();
+    const item = page.locator('.context-view .action-item', { has: page.locator('.action-label', { hasText: entry }) }).first();
     await item.waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(250);
-    await item.click();
+    await item.hover();
+    await page.locator('.context-view .action-item.focused', { hasText: entry }).waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Enter');
     if (!expect) return;
     try {
       await expect.waitFor({ timeout: 5_000 });

@@ -1,6 +1,8 @@
-// The UI layer's workbench: code-server with the extension under development (or an installed
-// .vsix), connected to a kinesis-local, opened in headless Chromium. Started lazily on first use
-// and stopped by the root hook, so Chromium-only tests in this layer do not pay for it.
+// The UI layer's workbench: code-server with the packaged extension installed from the .vsix that
+// `npm run package` builds (so a packaging failure fails the journeys), connected to a
+// kinesis-local, opened in headless Chromium. Started lazily on first use and stopped by the root
+// hook, so Chromium-only tests in this layer do not pay for it.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -21,6 +23,12 @@ export interface Workbench {
 
 export const CONNECTION_NAME = 'kinesis-local';
 
+/** Builds dist/kinesis-explorer.vsix exactly as `npm run package` does, and returns its path. */
+export function packageExtension(): string {
+  execFileSync(process.execPath, [join(projectRoot, 'scripts', 'package.mjs')], { cwd: projectRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+  return join(projectRoot, 'dist', 'kinesis-explorer.vsix');
+}
+
 let starting: Promise<Workbench> | undefined;
 let parts: { browser?: Browser; cs?: CodeServer; kinesis?: KinesisLocal } = {};
 
@@ -31,9 +39,11 @@ export function workbench(): Promise<Workbench> {
 
 async function start(): Promise<Workbench> {
   mkdirSync(resultsDir, { recursive: true });
+  const vsix = packageExtension();
   const kinesis = await startKinesisLocal({ initializeStreams: 'ui-sensors:1,ui-clicks:4' });
   parts.kinesis = kinesis;
   const cs = await startCodeServer({
+    installVsix: [vsix],
     settings: {
       'kinesis.connections': [{ name: CONNECTION_NAME, endpoint: kinesis.endpoint, region: kinesis.region }],
       'workbench.colorTheme': 'Default Dark Modern',
@@ -45,7 +55,7 @@ async function start(): Promise<Workbench> {
   const browser = await launchChromium();
   parts.browser = browser;
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  await page.goto(cs.url([['extensionDevelopmentPath', cs.remoteUri(projectRoot)]]));
+  await page.goto(cs.url());
   await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
   return {
     page,

@@ -27,9 +27,12 @@ export function connectToHost(snapshot: () => PersistedState): HostChannel {
     restored: parsePersistedState(api.getState()),
     saveSoon() {
       if (timer !== undefined) return;
+      // Whether a save is pending shows on the root element, so that a reload can wait for it.
+      document.documentElement.dataset.stateSave = 'pending';
       timer = setTimeout(() => {
         timer = undefined;
         api.setState(snapshot());
+        document.documentElement.dataset.stateSave = 'saved';
       }, SAVE_DELAY_MS);
     },
   };

@@ -1,0 +1,127 @@
+// Journey: a newcomer's `npm start`. Runs it as a user does (with PORT), opens the URL it prints
+// in Chromium, sees the demo streams in the Kinesis view, tails demo-iot-sensors from LATEST and
+// watches live records arrive; then Ctrl-C (SIGINT to the process group) must leave no
+// code-server, kinesis-local or producer process behind. The screenshots feed README.md.
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../harness/browser';
+import { projectRoot } from '../harness/hostTools';
+import { freePort } from '../harness/ports';
+import { eventually } from '../support/eventually';
+import { contextMenu, expand, openKinesisView, treeRow } from './tree';
+import { resultsDir } from './workbench';
+
+const CONNECTION = 'Playground (kinesis-local)';
+
+/** PIDs of live processes whose environment carries `mark` (every process `npm start` started). */
+function processesWith(mark: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (readFileSync(join('/proc', entry, 'environ'), 'latin1').includes(mark)) found.push(Number(entry));
+    } catch {
+      // The process ended while we looked, or is not ours to read.
+    }
+  }
+  return found;
+}
+
+describe('journey: the playground (npm start)', function () {
+  this.timeout(600_000);
+  const mark = `KINESIS_PLAYGROUND_RUN=${randomUUID()}`;
+  let child: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let output = '';
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    // Whatever a failed run left behind; after a passing run there is nothing left to kill.
+    const kill = (pid: number) => {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
+    if (child?.pid !== undefined) kill(-child.pid);
+    for (const pid of processesWith(mark)) kill(pid);
+  });
+
+  it('npm start prints a URL; the workbench shows the demo streams and a live tail; Ctrl-C leaves nothing running', async () => {
+    const port = await freePort();
+    const [markName, markValue] = mark.split('=') as [string, string];
+    child = spawn('npm', ['start'], {
+      cwd: projectRoot,
+      detached: true, // its own process group, as a terminal gives it, so SIGINT reaches every member
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        PORT: String(port),
+        [markName]: markValue,
+        // Only the playground's connection in the tree, whatever this machine's AWS files hold.
+        AWS_CONFIG_FILE: '/nonexistent/kinesis-playground/config',
+        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/kinesis-playground/credentials',
+        AWS_PROFILE: '',
+        AWS_ACCESS_KEY_ID: '',
+      },
+    });
+    const keep = (b: Buffer) => {
+      output += b.toString();
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
+
+    const url = await eventually(() => {
+      if (child?.exitCode !== null) throw new Error(`npm start exited with ${child?.exitCode}:\n${output}`);
+      return new RegExp(`http://127\\.0\\.0\\.1:${port}/\\S*`).exec(output)?.[0];
+    }, 'npm start to print its URL', { timeoutMs: 420_000 });
+    assert.match(output, /demo-iot-sensors/);
+
+    browser = await launchChromium();
+    const page: Page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    await openKinesisView(page);
+    // A wider side bar, so the stream descriptions (status, mode, shards) read in full.
+    const box = await page.locator('.part.sidebar').boundingBox();
+    if (box) {
+      const edge = { x: box.x + box.width + 1, y: box.y + box.height / 2 };
+      await page.mouse.move(edge.x, edge.y);
+      await page.mouse.down();
+      await page.mouse.move(edge.x + 160, edge.y, { steps: 8 });
+      await page.mouse.up();
+    }
+    await expand(page, CONNECTION, 'demo-iot-sensors');
+    await treeRow(page, 'demo-clickstream').waitFor();
+    await page.screenshot({ path: join(resultsDir, 'playground-01-explorer.png') });
+
+    const input = page.locator('.quick-input-widget input');
+    await contextMenu(page, 'demo-iot-sensors', 'Tail Stream…', input);
+    await input.fill('LATEST');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'LATEST' }).first().click();
+    const frame = page.frameLocator('iframe.webview').last().frameLocator('iframe');
+    // Starting at LATEST, every row is a record the producer wrote after the tail began: live.
+    await frame.locator('.rows .row', { hasText: 'sensor-' }).first().waitFor({ timeout: 60_000 });
+    // The table is virtual (a fixed number of row elements), so count what the header says is buffered.
+    const buffered = async () => Number(/([\d,]+) \/ [\d,]+ buffered/.exec(await frame.locator('.panel-header .stats').innerText())?.[1]?.replace(/,/g, '') ?? 0);
+    const first = await eventually(buffered, 'a buffered count');
+    await eventually(async () => (await buffered()) > first, 'more live records to arrive');
+    await frame.locator('.rows .row').first().click();
+    await page.keyboard.press('Enter');
+    await frame.locator('.detail:visible').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(resultsDir, 'playground-02-live-tail.png') });
+
+    // Ctrl-C in the terminal: SIGINT to the whole foreground process group.
+    assert.ok(child.pid !== undefined);
+    process.kill(-child.pid, 'SIGINT');
+    await exited;
+    await eventually(() => processesWith(mark).length === 0, 'every process npm start started to end', { timeoutMs: 60_000 });
+    assert.match(output, /\[playground\] stopped\./, `the playground says it stopped:\n${output.slice(-2000)}`);
+  });
+});
