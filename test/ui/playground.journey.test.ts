@@ -117,6 +117,21 @@ describe('journey: the playground (npm start)', function () {
     await frame.locator('.detail:visible').first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(resultsDir, 'playground-02-live-tail.png') });
 
+    // The other decoders, from the start of their streams: CloudWatch Logs envelopes and KPL aggregates.
+    for (const [stream, badge, shot] of [['demo-lambda-logs', /logs/i, 'playground-03-cloudwatch-logs'], ['demo-orders-kpl', /kpl/i, 'playground-04-kpl']] as const) {
+      await contextMenu(page, stream, 'Tail Stream…', input);
+      await input.fill('TRIM_HORIZON');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TRIM_HORIZON' }).first().click();
+      const panel = page.frameLocator('iframe.webview').last().frameLocator('iframe');
+      await panel.locator('.panel-header', { hasText: stream }).waitFor({ timeout: 60_000 });
+      const row = panel.locator('.rows .row', { has: panel.locator('.c-badges', { hasText: badge }) }).first();
+      await row.waitFor({ timeout: 60_000 });
+      await row.click();
+      await page.keyboard.press('Enter');
+      await panel.locator('.detail:visible').first().waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: join(resultsDir, `${shot}.png`) });
+    }
+
     // Ctrl-C in the terminal: SIGINT to the whole foreground process group.
     assert.ok(child.pid !== undefined);
     process.kill(-child.pid, 'SIGINT');
