@@ -93,7 +93,8 @@ export function lambdaLogEnvelope(n: number): DemoRecord {
     logGroup: `/aws/lambda/${LAMBDA}`,
     logStream,
     subscriptionFilters: ['to-kinesis'],
-    logEvents: messages.map((message, i) => ({ id: `${now}${n}${i}`.padEnd(56, '0').slice(0, 56), timestamp: now + i, message })),
+    // CloudWatch Logs event ids are 56-digit numbers.
+    logEvents: messages.map((message, i) => ({ id: `${now}${Array.from(randomBytes(43), (b) => b % 10).join('')}`.slice(0, 56), timestamp: now + i, message })),
   };
   return { key: logStream, data: gzipSync(JSON.stringify(envelope)) };
 }

@@ -98,8 +98,9 @@ describe('journey: the playground (npm start)', function () {
       await page.mouse.up();
     }
     await expand(page, CONNECTION, 'demo-iot-sensors');
-    await treeRow(page, 'demo-clickstream').waitFor();
-    await page.screenshot({ path: join(resultsDir, 'playground-01-explorer.png') });
+    await treeRow(page, 'demo-orders-kpl').waitFor();
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    await page.screenshot({ path: join(resultsDir, 'playground-01-explorer.png'), clip: { x: 0, y: 0, width: (sidebar?.x ?? 0) + (sidebar?.width ?? 1400), height: 240 } });
 
     const input = page.locator('.quick-input-widget input');
     await contextMenu(page, 'demo-iot-sensors', 'Tail Stream…', input);
@@ -118,13 +119,17 @@ describe('journey: the playground (npm start)', function () {
     await page.screenshot({ path: join(resultsDir, 'playground-02-live-tail.png') });
 
     // The other decoders, from the start of their streams: CloudWatch Logs envelopes and KPL aggregates.
-    for (const [stream, badge, shot] of [['demo-lambda-logs', /logs/i, 'playground-03-cloudwatch-logs'], ['demo-orders-kpl', /kpl/i, 'playground-04-kpl']] as const) {
+    const others = [
+      { stream: 'demo-lambda-logs', badge: 'CWL', text: 'DATA_MESSAGE', shot: 'playground-03-cloudwatch-logs' },
+      { stream: 'demo-orders-kpl', badge: 'KPL', text: 'order_id', shot: 'playground-04-kpl' },
+    ];
+    for (const { stream, badge, text, shot } of others) {
       await contextMenu(page, stream, 'Tail Stream…', input);
       await input.fill('TRIM_HORIZON');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TRIM_HORIZON' }).first().click();
       const panel = page.frameLocator('iframe.webview').last().frameLocator('iframe');
       await panel.locator('.panel-header', { hasText: stream }).waitFor({ timeout: 60_000 });
-      const row = panel.locator('.rows .row', { has: panel.locator('.c-badges', { hasText: badge }) }).first();
+      const row = panel.locator('.rows .row', { hasText: text, has: panel.locator('.c-badges', { hasText: badge }) }).first();
       await row.waitFor({ timeout: 60_000 });
       await row.click();
       await page.keyboard.press('Enter');
