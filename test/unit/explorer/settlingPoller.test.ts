@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Connection } from '../../../src/kinesis/connections';
 import { ConnectionNode, StreamNode } from '../../../src/explorer/nodes';
 import { SettlingPoller } from '../../../src/explorer/settlingPoller';
+import { eventually } from '../../support/eventually';
 
 const conn: Connection = { id: 'custom:x', kind: 'custom', name: 'x', region: 'us-east-1', regionSource: 'setting' };
 
@@ -11,17 +12,6 @@ function streamNode(name: string): StreamNode {
   return new StreamNode(region, { name, status: 'CREATING', detail: 'summary' });
 }
 
-function waitFor(cond: () => boolean, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (cond()) resolve();
-      else if (Date.now() > deadline) reject(new Error('condition not met in time'));
-      else setTimeout(tick, 5);
-    };
-    tick();
-  });
-}
 
 describe('explorer: settling poller', () => {
   it('checks a stream until it settles, then stops its timer', async () => {
@@ -31,8 +21,9 @@ describe('explorer: settling poller', () => {
     try {
       poller.watch(node);
       assert.ok(poller.isWatching(node));
-      await waitFor(() => poller.size === 0);
+      await eventually(() => poller.size === 0, 'the poller to let go', { intervalMs: 5 });
       assert.equal(checks, 3);
+      // A quiet window of five poll intervals: the fixed wait is the thing under test.
       await new Promise((r) => setTimeout(r, 50));
       assert.equal(checks, 3, 'no checks after settling');
     } finally {
@@ -51,7 +42,7 @@ describe('explorer: settling poller', () => {
     try {
       poller.watch(gone);
       poller.watch(slow);
-      await waitFor(() => poller.size === 0);
+      await eventually(() => poller.size === 0, 'the poller to let go', { intervalMs: 5 });
       assert.equal(seen.filter((s) => s === 'gone').length, 1);
       assert.equal(seen.filter((s) => s === 'slow').length, 2);
     } finally {
@@ -70,7 +61,7 @@ describe('explorer: settling poller', () => {
     }, { intervalMs: 10, onError: (_n, err) => errors.push(err) });
     try {
       poller.watch(node);
-      await waitFor(() => poller.size === 0);
+      await eventually(() => poller.size === 0, 'the poller to let go', { intervalMs: 5 });
       assert.equal(calls, 2);
       assert.equal(errors.length, 1);
     } finally {
@@ -94,6 +85,7 @@ describe('explorer: settling poller', () => {
     assert.equal(poller.size, 0);
     poller.watch(b);
     assert.equal(poller.size, 0, 'a disposed poller accepts nothing');
+    // A quiet window of several poll intervals: the fixed wait is the thing under test.
     await new Promise((r) => setTimeout(r, 60));
     assert.equal(checks, 0);
   });
@@ -103,7 +95,7 @@ describe('explorer: settling poller', () => {
     const poller = new SettlingPoller(async () => 'pending', { intervalMs: 10, maxWatchMs: 40 });
     try {
       poller.watch(node);
-      await waitFor(() => poller.size === 0, 2_000);
+      await eventually(() => poller.size === 0, 'the poller to let go', { intervalMs: 5 });
     } finally {
       poller.dispose();
     }
