@@ -34,6 +34,15 @@ async function waitForStreams(client: KinesisClient): Promise<void> {
   }
 }
 
+/** PORT from the environment: a port number, or undefined for a free one. */
+function portFromEnv(): number | undefined {
+  const raw = process.env.PORT;
+  if (raw === undefined || raw === '') return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number from 1 to 65535 (got "${raw}")`);
+  return port;
+}
+
 async function main(): Promise<void> {
   let kinesis: KinesisLocal | undefined;
   let cs: CodeServer | undefined;
@@ -58,6 +67,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
 
   try {
+    const port = portFromEnv();
     log('packaging the extension (npm run package)…');
     const vsix = join(projectRoot, 'dist', 'kinesis-explorer.vsix');
     execFileSync(process.execPath, [join(projectRoot, 'scripts', 'package.mjs')], { cwd: projectRoot, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -72,7 +82,7 @@ async function main(): Promise<void> {
 
     cs = await startCodeServer({
       installVsix: [vsix],
-      port: process.env.PORT ? Number(process.env.PORT) : undefined,
+      port,
       // A person uses this workbench: notifications must pop up, so no smoke-test driver.
       smokeTestDriver: false,
       settings: {
