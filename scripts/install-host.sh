@@ -4,7 +4,8 @@
 # the npm registry into the host cache. Called by test/harness/hostTools.ts whenever something is
 # missing, so `npm test` and `npm start` need no separate install step.
 #   install-host.sh            everything
-#   install-host.sh chromium   only the Debian packages (the Chromium-only webview tests)
+#   install-host.sh chromium   only Debian chromium (what the webview tests and journeys drive)
+#   install-host.sh host       only Node 24 and code-server, with libkrb5-dev to build it (npm start)
 # The cache is .vscode-test/host, or $KINESIS_HOST_CACHE when set. A finished install leaves a
 # stamp file and is skipped next time. See ../shared/REAL-VSCODE-TESTS.md for why
 # @vscode/test-electron's VS Code download cannot be used on these machines.
@@ -22,17 +23,18 @@ STAMP="$HOST/.installed-$CODE_SERVER_VERSION-node$NODE_MAJOR"
 for var in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$var"; done
 unset NODE INIT_CWD || true
 
+what="${1:-all}"
 need_apt=()
-[ -x /usr/bin/chromium ] || need_apt+=(chromium)
-[ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
+[ "$what" != host ] && { [ -x /usr/bin/chromium ] || need_apt+=(chromium); }
+[ "$what" != chromium ] && { [ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev); }
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "[install-host] apt-get install ${need_apt[*]} (once per machine)"
   if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -q >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
-[ -x /usr/bin/chromium ] || { echo "[install-host] chromium did not install" >&2; exit 1; }
-[ "${1:-}" = "chromium" ] && exit 0
+if [ "$what" != host ] && [ ! -x /usr/bin/chromium ]; then echo "[install-host] chromium did not install" >&2; exit 1; fi
+[ "$what" = chromium ] && exit 0
 
 if [ -f "$STAMP" ]; then
   exit 0

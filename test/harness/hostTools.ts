@@ -1,5 +1,5 @@
-// Locates, and installs when missing, what the real-VS-Code layers need: Debian Chromium, and
-// Node 24 + code-server in the host cache (.vscode-test/host, or $KINESIS_HOST_CACHE). Every
+// Locates, and installs when missing, what the real-VS-Code layers need: Debian Chromium (for the
+// tests that drive a browser), and Node 24 + code-server in the host cache (.vscode-test/host, or $KINESIS_HOST_CACHE). Every
 // entry point that launches Chromium or code-server goes through here first, so `npm test` and
 // `npm start` work on a machine that has none of it. The install is scripts/install-host.sh.
 import { execFileSync } from 'node:child_process';
@@ -30,12 +30,11 @@ export function ensureChromium(): string {
   return chromiumPath;
 }
 
-/** Node 24 and code-server (and Chromium), installed on first use. */
+/** Node 24 and code-server, installed on first use (Chromium is ensureChromium's: `npm start` needs none). */
 export function ensureHostTools(): HostTools {
   const host = hostCacheDir();
   const tools = { nodeBin: join(host, 'node', 'bin'), codeServer: join(host, 'cs', 'node_modules', '.bin', 'code-server') };
-  if (!existsSync(join(host, '.installed-4.139.1-node24')) || !existsSync(chromiumPath)) install([]);
+  if (!existsSync(join(host, '.installed-4.139.1-node24'))) install(['host']);
   if (!existsSync(tools.codeServer)) throw new Error(`code-server is missing after install: ${tools.codeServer}`);
-  ensureChromium();
   return tools;
 }
