@@ -112,9 +112,11 @@ describe('journey: tail a shard', () => {
     const wb = await workbench();
     const { page } = wb;
     // The panel persists its target and last sequence number per shard (vscode.setState, at most
-    // twice a second); reload once no save is pending.
+    // twice a second): reload once no save is pending. "Developer: Reload Window", as a user
+    // would, shuts the workbench down in order, so it stores the webview state before reloading
+    // (a bare page reload can leave the browser storage a save behind).
     await panelFrame(page).locator('html[data-state-save="saved"]').waitFor({ timeout: 30_000 });
-    await page.reload();
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), runCommand(page, 'Developer: Reload Window')]);
     await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
     const frame = panelFrame(page);
     await frame.locator('.panel-header .title-line', { hasText: 'resumed' }).waitFor({ timeout: 60_000 });
