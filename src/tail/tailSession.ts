@@ -253,6 +253,7 @@ export class TailSession {
       bytesPerSecond: sh.bytesPerSecond,
       totalRecords: sh.totalRecords,
       totalBytes: sh.totalBytes,
+      ...(sh.latestAt === undefined ? {} : { latestAt: sh.latestAt }),
       ...shardMessage(sh),
     }));
     const tailError = s?.error ? `${s.error.code}: ${s.error.message}${s.error.nextStep ? `. ${s.error.nextStep}` : ''}` : undefined;
