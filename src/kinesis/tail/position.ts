@@ -79,7 +79,7 @@ export function describePosition(position: StartPosition): string {
     case 'AFTER_SEQUENCE_NUMBER':
       return `${position.type} ${position.sequenceNumber}`;
     case 'AT_TIMESTAMP':
-      return `${position.type} ${position.timestamp.toISOString()}`;
+      return Number.isFinite(position.timestamp.getTime()) ? `${position.type} ${position.timestamp.toISOString()}` : `${position.type} (invalid date)`;
     default:
       return position.type;
   }

@@ -201,7 +201,8 @@ export class ShardReader {
       if (this.status.current === 'starting') this.setState('reading');
       return undefined;
     } catch (err) {
-      return this.fault(err, 'kinesis:GetShardIterator');
+      const seq = position.type === 'AT_SEQUENCE_NUMBER' || position.type === 'AFTER_SEQUENCE_NUMBER' ? { sequenceNumber: position.sequenceNumber, shardId: this.shardId } : {};
+      return this.fault(err, 'kinesis:GetShardIterator', seq);
     }
   }
 
@@ -261,9 +262,9 @@ export class ShardReader {
     return this.signal.aborted ? STOPPED : undefined;
   }
 
-  private fault(err: unknown, action: string): ShardEnd | undefined {
+  private fault(err: unknown, action: string, about: Pick<ErrorContext, 'sequenceNumber' | 'shardId'> = {}): ShardEnd | undefined {
     const kind = classifyFault(err, this.signal);
-    const error = describeError(err, { ...this.opts.errorContext, action });
+    const error = describeError(err, { ...this.opts.errorContext, ...about, action });
     switch (kind) {
       case 'aborted':
         return STOPPED;
