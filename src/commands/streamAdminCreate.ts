@@ -82,7 +82,9 @@ async function askCreateRequest(services: Services, api: KinesisApi, where: Regi
 }
 
 async function askShardCount(services: Services, api: KinesisApi, name: string, limits: AccountShardLimits | undefined): Promise<number> {
-  const free = limits ? ` The account can open ${limits.available} more shard${limits.available === 1 ? '' : 's'} in this region (limit ${limits.shardLimit}).` : '';
+  const free = limits
+    ? ` The account can open ${limits.available} more shard${limits.available === 1 ? '' : 's'} in this region (limit ${limits.shardLimit}).`
+    : ` The account's shard limit could not be read (DescribeLimits failed); at most ${api.MAX_SHARDS_PER_STREAM}.`;
   const typed = await services.prompts.current.input({
     title: `Create Stream ${name}: shard count`,
     prompt: `Each shard takes 1 MiB/s or 1,000 records/s in and 2 MiB/s out.${free}`,

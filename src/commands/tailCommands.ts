@@ -30,7 +30,13 @@ export function registerTailCommands(services: Services, model: ExplorerModel, t
 
   const tailTarget = async (title: string, from: unknown, pickShard: boolean): Promise<TailPanel> => {
     const target = await pickStreamTarget(services, model, { title, from, pickShard });
-    const position = await promptStartPosition(services.prompts.current, { title, singleShard: target.shardId !== undefined });
+    const shardId = target.shardId;
+    const checkSequence = shardId === undefined ? undefined : async (position: StartPosition): Promise<string | undefined> => {
+      const api = await services.kinesis();
+      const client = await model.clientForTarget(target.connectionId, target.region, 'tail');
+      return api.checkSequencePosition({ client, streamName: target.streamName, shardId }, position);
+    };
+    const position = await promptStartPosition(services.prompts.current, { title, singleShard: shardId !== undefined, checkSequence });
     return tails.openTail(request(target, position));
   };
 

@@ -19,6 +19,23 @@ export interface ErrorContext {
   /** Profile name, for re-authentication hints. */
   profile?: string;
   endpoint?: string;
+  /** For iterator calls from a sequence number: which number, on which shard. */
+  sequenceNumber?: string;
+  shardId?: string;
+}
+
+/** The sentence shown for a sequence number that belongs to no record of the shard. */
+export function notASequenceNumberOf(sequenceNumber: string, shardId: string): string {
+  return `${sequenceNumber} is not a sequence number of ${shardId}: copy one from a record of this shard (a tail row or a put result).`;
+}
+
+/**
+ * An iterator refused for its sequence number. Kinesis says InvalidArgumentException; some
+ * emulators say ResourceNotFoundException ("Unable to find record with provided SequenceNumber").
+ */
+function isBadSequenceNumber(code: string, message: string, ctx: ErrorContext): boolean {
+  if (ctx.sequenceNumber === undefined || ctx.action !== 'kinesis:GetShardIterator') return false;
+  return code === 'InvalidArgumentException' || (code === 'ResourceNotFoundException' && /sequence ?number/i.test(message));
 }
 
 const THROTTLING = new Set([
@@ -117,6 +134,9 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): DescribedEr
   const base = { code, message, status };
   const login = ctx.profile ? `aws sso login --profile ${ctx.profile}` : 'aws sso login';
 
+  if (isBadSequenceNumber(code, message, ctx)) {
+    return { ...base, message: notASequenceNumberOf(ctx.sequenceNumber ?? '', ctx.shardId ?? 'this shard'), retryable: false, nextStep: 'Start from a sequence number shown for this shard, or from TRIM_HORIZON or a timestamp.' };
+  }
   if (isThrottling(err)) {
     return { ...base, retryable: true, nextStep: 'The shard or account is over its limit; the call is retried with backoff. Reduce readers or add shards if it persists.' };
   }

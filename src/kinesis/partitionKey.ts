@@ -65,6 +65,26 @@ export function partitionKeyProblem(key: string): string | undefined {
     const astral = [...key].length !== length ? ' (characters outside the Basic Multilingual Plane, such as emoji, count as two)' : '';
     return `The partition key is ${length} characters long${astral}; Kinesis allows at most ${MAX_PARTITION_KEY_LENGTH}.`;
   }
+  const lone = loneSurrogateAt(key);
+  if (lone !== undefined) {
+    const code = key.charCodeAt(lone).toString(16).toUpperCase();
+    return `The partition key is not well-formed UTF-16: character ${lone + 1} is a lone surrogate (U+${code}). Kinesis would store "?" in its place and hash the key to another shard; remove it.`;
+  }
+  return undefined;
+}
+
+/** Index (UTF-16 code units) of the first surrogate without its pair, or undefined. */
+export function loneSurrogateAt(text: string): number | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return i;
+    } else if (c >= 0xdc00 && c <= 0xdfff) {
+      return i;
+    }
+  }
   return undefined;
 }
 

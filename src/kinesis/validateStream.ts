@@ -63,12 +63,21 @@ export interface ShardCountLimit {
   openShardCount?: number;
 }
 
-/** The shard count of a new provisioned stream: a positive integer within the account's free shards. */
+/** The bound used when DescribeLimits could not be read: no stream may have more shards. */
+export const MAX_SHARDS_PER_STREAM = 10_000;
+export const LIMIT_UNKNOWN_REASON = `the account's shard limit could not be read (DescribeLimits failed), and ${MAX_SHARDS_PER_STREAM} is the most shards a stream can have`;
+
+/**
+ * The shard count of a new provisioned stream: a positive integer within the account's free
+ * shards, and never above MAX_SHARDS_PER_STREAM (the bound that holds when the limit is unknown).
+ */
 export function parseShardCount(text: string, limit: ShardCountLimit = {}): InputCheck<number> {
-  const rules: CountRules = { what: 'the shard count', min: 1 };
-  if (limit.available !== undefined) {
+  const rules: CountRules = { what: 'the shard count', min: 1, max: MAX_SHARDS_PER_STREAM, maxReason: LIMIT_UNKNOWN_REASON };
+  if (limit.available !== undefined && limit.available < MAX_SHARDS_PER_STREAM) {
     rules.max = Math.max(0, limit.available);
     rules.maxReason = limit.shardLimit !== undefined ? `the account's shard limit in this region is ${limit.shardLimit} and ${limit.openShardCount ?? limit.shardLimit - limit.available} shards are open` : 'that is what the account can still open in this region';
+  } else if (limit.available !== undefined) {
+    rules.maxReason = `${MAX_SHARDS_PER_STREAM} is the most shards a stream can have`;
   }
   return parseCount(text, rules);
 }

@@ -1,5 +1,6 @@
 // Serializes tailed records for export as NDJSON, JSON or CSV, with all their metadata. Pure and
 // streaming (a generator of chunks), so the host can write 100,000 records without one huge string.
+import { stringifyJson } from '../kinesis/decode/exactJson';
 import type { DecodeLayer } from '../kinesis/decode/types';
 import type { ExportFormat, PayloadKind, RecordMeta } from './protocol';
 
@@ -96,9 +97,9 @@ export function toExportedRecord(item: ExportItem): ExportedRecord {
 /** Serializes one record; the catch covers a value that passed the check but still throws. */
 function jsonLine(item: ExportItem): string {
   try {
-    return JSON.stringify(toExportedRecord(item));
+    return stringifyJson(toExportedRecord(item)) ?? '';
   } catch {
-    return JSON.stringify(toExportedRecord({ ...item, json: undefined, kind: item.text === undefined ? 'binary' : 'text' }));
+    return stringifyJson(toExportedRecord({ ...item, json: undefined, kind: item.text === undefined ? 'binary' : 'text' })) ?? '';
   }
 }
 
@@ -114,7 +115,7 @@ export function csvCell(value: string): string {
 
 function csvRow(item: ExportItem): string {
   const r = toExportedRecord(item);
-  const data = r.dataEncoding === 'json' ? JSON.stringify(r.data) : String(r.data);
+  const data = r.dataEncoding === 'json' ? (stringifyJson(r.data) ?? '') : String(r.data);
   const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
     approximateArrivalTimestamp: r.approximateArrivalTimestamp,
     shardId: r.shardId,

@@ -1,6 +1,8 @@
 // A tiny, safe expression language over decoded JSON for the tail panel's field filter, e.g.
 // `temperature > 75`, `$.user == "u1"`, `$.a.b != null`, `level in ["WARN","ERROR"]`.
 // Hand-written tokenizer and recursive-descent parser with hard limits; never eval/new Function.
+// Numbers compare exactly: a literal or value a double would round stays an ExactNumber.
+import { compareNumbers, exactNumberLiteral, isAnyNumber, isExactNumber, type ExactNumber } from '../kinesis/decode/exactJson';
 
 export class FilterSyntaxError extends Error {
   constructor(message: string, readonly position: number) {
@@ -11,7 +13,7 @@ export class FilterSyntaxError extends Error {
 
 /** Path steps: an object key, an array index, or `*` (every element or property). */
 export type PathStep = { key: string } | { index: number } | { any: true };
-export type Literal = string | number | boolean | null;
+export type Literal = string | number | ExactNumber | boolean | null;
 export type CompareOp = '==' | '!=' | '>' | '>=' | '<' | '<=';
 
 export type FieldExpr =
@@ -28,7 +30,7 @@ const MAX_DEPTH = 32;
 type Token =
   | { t: 'punct'; v: string; pos: number }
   | { t: 'op'; v: string; pos: number }
-  | { t: 'num'; v: number; pos: number }
+  | { t: 'num'; v: number | ExactNumber; pos: number }
   | { t: 'str'; v: string; pos: number }
   | { t: 'ident'; v: string; pos: number }
   | { t: 'end'; pos: number };
@@ -48,7 +50,7 @@ function tokenize(src: string): Token[] {
     const op = OPS.find((o) => src.startsWith(o, i));
     const num = /[-\d]/.test(c) ? NUMBER.exec(src.slice(i, i + 64)) : null;
     if (num) {
-      out.push({ t: 'num', v: Number(num[0]), pos: i });
+      out.push({ t: 'num', v: exactNumberLiteral(num[0]), pos: i });
       i += num[0].length;
     } else if (PUNCT.includes(c)) {
       out.push({ t: 'punct', v: c, pos: i++ });
@@ -180,7 +182,7 @@ class Parser {
     const t = this.next();
     if (t.t === 'ident') return { key: t.v };
     if (t.t === 'punct' && t.v === '*') return { any: true };
-    if (t.t === 'num' && Number.isInteger(t.v) && t.v >= 0) return { key: String(t.v) };
+    if (t.t === 'num' && typeof t.v === 'number' && Number.isInteger(t.v) && t.v >= 0) return { key: String(t.v) };
     throw new FilterSyntaxError(`Expected a field name after "." but found ${describe(t)}`, t.pos);
   }
 
@@ -189,7 +191,7 @@ class Parser {
     let step: PathStep;
     if (t.t === 'str') step = { key: t.v };
     else if (t.t === 'punct' && t.v === '*') step = { any: true };
-    else if (t.t === 'num' && Number.isSafeInteger(t.v) && t.v >= 0) step = { index: t.v };
+    else if (t.t === 'num' && typeof t.v === 'number' && Number.isSafeInteger(t.v) && t.v >= 0) step = { index: t.v };
     else throw new FilterSyntaxError(`Expected an index, "key" or * inside [ ] but found ${describe(t)}`, t.pos);
     this.expect(']');
     return step;
@@ -243,7 +245,7 @@ export function resolvePath(root: unknown, path: readonly PathStep[]): unknown[]
   for (const step of path) {
     const next: unknown[] = [];
     for (const v of current) {
-      if (typeof v !== 'object' || v === null) continue;
+      if (typeof v !== 'object' || v === null || isExactNumber(v)) continue;
       if ('any' in step) {
         next.push(...(Array.isArray(v) ? v : Object.values(v)));
       } else if ('index' in step) {
@@ -261,19 +263,20 @@ export function resolvePath(root: unknown, path: readonly PathStep[]): unknown[]
 
 function equals(v: unknown, lit: Literal): boolean {
   if (lit === null) return v === null || v === undefined;
+  if (isAnyNumber(lit) && isAnyNumber(v)) return compareNumbers(v, lit) === 0;
   return v === lit;
 }
 
 function ordered(v: unknown, op: CompareOp, lit: Literal): boolean {
-  const comparable = (typeof v === 'number' && typeof lit === 'number') || (typeof v === 'string' && typeof lit === 'string');
-  if (!comparable) return false;
-  const a = v as number | string;
-  const b = lit as number | string;
+  let c: number;
+  if (isAnyNumber(v) && isAnyNumber(lit)) c = compareNumbers(v, lit);
+  else if (typeof v === 'string' && typeof lit === 'string') c = v < lit ? -1 : v > lit ? 1 : 0;
+  else return false;
   switch (op) {
-    case '>': return a > b;
-    case '>=': return a >= b;
-    case '<': return a < b;
-    default: return a <= b;
+    case '>': return c > 0;
+    case '>=': return c >= 0;
+    case '<': return c < 0;
+    default: return c <= 0;
   }
 }
 

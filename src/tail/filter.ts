@@ -1,6 +1,7 @@
 // The tail panel's view filter: a case-insensitive substring over payload and partition key, an
 // optional field expression over decoded JSON, and hidden shards. Pure; the webview filters its
 // table with it and the host uses the same code for "export shown", so both agree.
+import { parseJsonExact } from '../kinesis/decode/exactJson';
 import { FilterSyntaxError, evaluateFieldExpression, parseFieldExpression, type FieldExpr } from './fieldExpression';
 import type { RecordRow } from './protocol';
 
@@ -44,7 +45,7 @@ export function compileFieldFilter(source: string): { ok: true; expr: FieldExpr 
 export function rowJson(row: FilterSubject): { value: unknown } | undefined {
   if (row.kind !== 'json' || row.bodyTruncated) return undefined;
   try {
-    return { value: JSON.parse(row.body) as unknown };
+    return { value: parseJsonExact(row.body) };
   } catch {
     return undefined;
   }

@@ -6,7 +6,18 @@ import { Cancelled, type Prompts } from '../ui/prompts';
 
 type Choice = StartPosition['type'];
 
-export async function promptStartPosition(prompts: Prompts, opts: { title: string; singleShard: boolean; now?: () => Date }): Promise<StartPosition> {
+export interface StartPositionPromptOptions {
+  title: string;
+  singleShard: boolean;
+  now?: () => Date;
+  /**
+   * Checks a sequence number against the shard (GetShardIterator with it); resolves the message
+   * to show in the input box when it belongs to no record, else undefined.
+   */
+  checkSequence?: (position: StartPosition) => Promise<string | undefined>;
+}
+
+export async function promptStartPosition(prompts: Prompts, opts: StartPositionPromptOptions): Promise<StartPosition> {
   const items = [
     { label: '$(debug-step-over) LATEST', description: 'only records written from now on', value: 'LATEST' as Choice },
     { label: '$(history) TRIM_HORIZON', description: 'the oldest record still in retention', value: 'TRIM_HORIZON' as Choice },
@@ -39,16 +50,26 @@ export async function promptStartPosition(prompts: Prompts, opts: { title: strin
     return { type: 'AT_TIMESTAMP', timestamp: parsed.date };
   }
 
-  const value = await prompts.input({
-    title: `${opts.title}: ${choice}`,
-    prompt: 'The sequence number (decimal digits, up to 128)',
-    validate: (v) => {
-      const r = validateSequenceNumber(v.trim());
-      return r.ok ? undefined : r.error;
-    },
-  });
-  if (value === undefined) throw new Cancelled();
-  const seq = validateSequenceNumber(value.trim());
-  if (!seq.ok) throw new Error(seq.error);
-  return { type: choice, sequenceNumber: seq.value };
+  // The shard's answer comes after Enter; the box opens again with the value and that answer
+  // as its validation message until the number is accepted or the user cancels.
+  let refused: { value: string; error: string } | undefined;
+  for (;;) {
+    const value = await prompts.input({
+      title: `${opts.title}: ${choice}`,
+      prompt: 'The sequence number (decimal digits, up to 128)',
+      ...(refused ? { value: refused.value } : {}),
+      validate: (v) => {
+        if (refused && v === refused.value) return refused.error;
+        const r = validateSequenceNumber(v.trim());
+        return r.ok ? undefined : r.error;
+      },
+    });
+    if (value === undefined) throw new Cancelled();
+    const seq = validateSequenceNumber(value.trim());
+    if (!seq.ok) throw new Error(seq.error);
+    const position: StartPosition = { type: choice, sequenceNumber: seq.value };
+    const error = await opts.checkSequence?.(position);
+    if (error === undefined) return position;
+    refused = { value, error };
+  }
 }

@@ -70,6 +70,8 @@ export interface ShardStatus {
   bytesPerSecond: number;
   totalRecords: number;
   totalBytes: number;
+  /** While the shard has shown nothing: when its LATEST position was taken (host clock, ms). */
+  latestAt?: number;
   /** Error or closing detail, shown on hover. */
   message?: string;
 }
@@ -190,6 +192,11 @@ export interface PersistedState {
   target?: TailTarget;
   /** Per shard, the last record seen, so a restored tail resumes AFTER_SEQUENCE_NUMBER. */
   positions: Record<string, string>;
+  /**
+   * Per shard that had shown nothing, when its LATEST position was taken: a restored tail re-reads
+   * from then (AT_TIMESTAMP) instead of skipping what arrived during the reload.
+   */
+  latestTimes?: Record<string, number>;
 }
 
 // ---- validation ---------------------------------------------------------------------------------
@@ -262,6 +269,12 @@ export function parsePersistedState(x: unknown): PersistedState | undefined {
       if (typeof seq === 'string' && /^\d{1,128}$/.test(seq) && shard.length <= MAX_SHARD_ID_LENGTH) positions[shard] = seq;
     }
   }
+  const latestTimes: Record<string, number> = {};
+  if (isObject(x.latestTimes)) {
+    for (const [shard, t] of Object.entries(x.latestTimes)) {
+      if (isId(t) && t > 0 && shard.length <= MAX_SHARD_ID_LENGTH) latestTimes[shard] = t;
+    }
+  }
   const target = parseTarget(x.target);
   return {
     v: 1,
@@ -271,6 +284,7 @@ export function parsePersistedState(x: unknown): PersistedState | undefined {
     autoScroll: typeof x.autoScroll === 'boolean' ? x.autoScroll : true,
     timeZone: x.timeZone === 'utc' ? 'utc' : 'local',
     positions,
+    ...(Object.keys(latestTimes).length > 0 ? { latestTimes } : {}),
     ...(isId(x.lastSeenId) ? { lastSeenId: x.lastSeenId } : {}),
     ...(target ? { target } : {}),
   };

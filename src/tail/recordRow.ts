@@ -1,5 +1,6 @@
 // Builds the rows the tail panel shows from decoded user records: the host calls toRecordRow for
 // each record, so the inline cap, preview and body rules live in one place.
+import { stringifyJson } from '../kinesis/decode/exactJson';
 import type { Decoded } from '../kinesis/decode/types';
 import { cutText, makePreview } from './display';
 import { INLINE_BODY_MAX, type RecordMeta, type RecordRow } from './protocol';
@@ -16,7 +17,7 @@ export interface RowSource extends RecordMeta {
 export function fullBody(decoded: Decoded): string {
   if (decoded.kind === 'json') {
     try {
-      const s = JSON.stringify(decoded.json);
+      const s = stringifyJson(decoded.json);
       if (s !== undefined) return s;
     } catch {
       // RangeError on pathological nesting: the source text still shows what arrived.

@@ -29,6 +29,8 @@ export interface TailRequest {
   positionLabel: string;
   /** Per shard, the last sequence number seen before a window reload. */
   resumeAfter?: Record<string, string>;
+  /** Per shard that had shown nothing, when its LATEST position was taken (restored tails). */
+  resumeAtLatest?: Record<string, number>;
 }
 
 export interface TailPanelDeps {

@@ -61,6 +61,7 @@ export class TailPanels implements vscode.Disposable {
           position: r.position,
           ...(r.shardIds.length > 0 ? { shardIds: r.shardIds } : {}),
           ...(r.resumeAfter ? { resumeAfter: r.resumeAfter } : {}),
+          ...(r.resumeAtLatest ? { resumeAtLatest: r.resumeAtLatest } : {}),
           limit: cfg.get<number>('limit', 10_000),
           idleIntervalMs: cfg.get<number>('idleIntervalMs', 1000),
           onBatch: handlers.onBatch,
@@ -69,7 +70,7 @@ export class TailPanels implements vscode.Disposable {
       },
       tailFromRecord: async (from, record) => {
         const position: StartPosition = { type: 'AT_SEQUENCE_NUMBER', sequenceNumber: record.sequenceNumber };
-        await this.openTail({ ...from, shardIds: [record.shardId], position, positionLabel: describePosition(position), resumeAfter: undefined });
+        await this.openTail({ ...from, shardIds: [record.shardId], position, positionLabel: describePosition(position), resumeAfter: undefined, resumeAtLatest: undefined });
       },
     });
     this.open.add(tail);
@@ -89,12 +90,15 @@ export class TailPanels implements vscode.Disposable {
       return;
     }
     const resumeAfter = saved.positions;
-    const shards = Object.keys(resumeAfter);
-    // Shards that showed nothing yet start at LATEST: a restored tail never replays history.
+    const resumeAtLatest = saved.latestTimes ?? {};
+    const shards = new Set([...Object.keys(resumeAfter), ...Object.keys(resumeAtLatest)]);
+    // Shards that showed nothing re-read from when their LATEST position was taken (a few seconds
+    // earlier for clock skew), so records written during the reload are not lost. Shards with
+    // neither (none known yet) start at LATEST: a restored tail never replays history.
     const position: StartPosition = { type: 'LATEST' };
-    const label = shards.length > 0 ? `${target.startPosition} (resumed)` : target.startPosition;
+    const label = shards.size > 0 ? `${target.startPosition} (resumed)` : target.startPosition;
     try {
-      await this.attach(panel, { connectionId: connection.id, connectionName: connection.name, region: target.region, streamName: target.stream, shardIds: target.shardIds, position, positionLabel: label, resumeAfter });
+      await this.attach(panel, { connectionId: connection.id, connectionName: connection.name, region: target.region, streamName: target.stream, shardIds: target.shardIds, position, positionLabel: label, resumeAfter, resumeAtLatest });
     } catch (err) {
       this.services.log.error(`restoring the tail of ${target.stream} failed`, err);
       panel.dispose();

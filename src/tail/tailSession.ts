@@ -2,6 +2,7 @@
 // what goes to the webview (at most one records and one status message per flush interval),
 // replays the buffer after the `ready` handshake, and answers the webview's typed requests.
 // The VS Code panel (tailPanel.ts) only supplies `post` and the editor-facing actions.
+import { stringifyJson } from '../kinesis/decode/exactJson';
 import type { Decoded } from '../kinesis/decode/types';
 import type { TailBatch, TailStatus } from '../kinesis/tail/types';
 import { HostBuffer, type BufferedRecord } from './hostBuffer';
@@ -253,6 +254,7 @@ export class TailSession {
       bytesPerSecond: sh.bytesPerSecond,
       totalRecords: sh.totalRecords,
       totalBytes: sh.totalBytes,
+      ...(sh.latestAt === undefined ? {} : { latestAt: sh.latestAt }),
       ...shardMessage(sh),
     }));
     const tailError = s?.error ? `${s.error.code}: ${s.error.message}${s.error.nextStep ? `. ${s.error.nextStep}` : ''}` : undefined;
@@ -275,7 +277,7 @@ export class TailSession {
     const decoded = this.opts.decode(rec.data);
     if (pretty && decoded.kind === 'json') {
       try {
-        return { text: JSON.stringify(decoded.json, null, 2), json: true };
+        return { text: stringifyJson(decoded.json, 2) ?? '', json: true };
       } catch {
         // Too deep to pretty-print: fall through to the compact form.
       }

@@ -92,6 +92,26 @@ describe('tail panel (inside real VS Code)', function () {
     assert.ok(panel.session.rows().every((r) => r.shardId === row.shardId));
   });
 
+  it('"Tail Shard…" checks the sequence number against the shard: 123 comes back in the box as "not a sequence number of shardId-…"', async () => {
+    const first = opened[0];
+    assert.ok(first);
+    const row = first.session.rows().find((r) => r.body.includes('"n":7,'));
+    assert.ok(row);
+    const prompts = new ScriptedPrompts(
+      { kind: 'pick', choose: /^\$\(symbol-number\) AFTER_SEQUENCE_NUMBER/, title: /starting position/ },
+      { kind: 'input', answer: '123', title: /AFTER_SEQUENCE_NUMBER/ },
+      { kind: 'input', answer: row.sequenceNumber, title: /AFTER_SEQUENCE_NUMBER/, rejects: [['123', new RegExp(`^123 is not a sequence number of ${row.shardId}`)]] },
+    );
+    const target = { connectionId: await connectionId(), connectionName: CONNECTION, region: REGION, streamName: stream, shardId: row.shardId };
+    const panel = await fx.run<TailPanel | undefined>('kinesis.tailShard', prompts, target);
+    prompts.assertDone();
+    assert.equal(prompts.seen.filter((p) => p.kind === 'input')[1]?.value, '123', 'the box opens again with what was typed');
+    assert.ok(panel);
+    opened.push(panel);
+    await waitFor(() => panel.session.rows().length > 0, 20_000, 'records after the sequence number');
+    assert.notEqual(panel.session.rows()[0]?.sequenceNumber, row.sequenceNumber, 'the tail starts AFTER the chosen record');
+  });
+
   it('"Tail from this record" opens a new panel at that record without prompts', async () => {
     const first = opened[0];
     assert.ok(first);

@@ -6,6 +6,19 @@ function awsError(name: string, message: string, status = 400): Error {
 }
 
 describe('describeError', () => {
+  it('maps InvalidArgumentException on an iterator from a sequence number to "not a sequence number of shardId-…"', () => {
+    const ctx = { action: 'kinesis:GetShardIterator', sequenceNumber: '123', shardId: 'shardId-000000000000' };
+    const d = describeError(awsError('InvalidArgumentException', 'Invalid StartingSequenceNumber. It encodes shardId-000000000001, while it was used in a call to a shard with shardId-000000000000'), ctx);
+    assert.equal(d.message, '123 is not a sequence number of shardId-000000000000: copy one from a record of this shard (a tail row or a put result).');
+    assert.equal(d.nextStep, 'Start from a sequence number shown for this shard, or from TRIM_HORIZON or a timestamp.');
+    // kinesis-local's answer for the same mistake; never "the stream does not exist".
+    const local = describeError(awsError('ResourceNotFoundException', 'Unable to find record with provided SequenceNumber SequenceNumber(123) in stream Some(s)'), ctx);
+    assert.equal(local.message, d.message);
+    assert.doesNotMatch(formatError(local), /does not exist/);
+    // A missing stream is still a missing stream.
+    assert.match(describeError(awsError('ResourceNotFoundException', 'Stream s under account 000000000000 not found.'), ctx).nextStep ?? '', /does not exist/);
+  });
+
   it('names the missing IAM action for access errors', () => {
     const d = describeError(awsError('AccessDeniedException', 'User is not authorized'), { action: 'kinesis:GetRecords' });
     assert.equal(d.code, 'AccessDeniedException');

@@ -8,6 +8,7 @@ const LABELS: Record<DecodeLayer, { text: string; title: string }> = {
   gzip: { text: 'gzip', title: 'gzip compressed' },
   zlib: { text: 'zlib', title: 'zlib compressed' },
   'cloudwatch-logs': { text: 'CWL', title: 'CloudWatch Logs subscription data' },
+  control: { text: 'control', title: 'CloudWatch Logs CONTROL_MESSAGE: a health check sent when the subscription was set up, not log data' },
   dynamodb: { text: 'DDB', title: 'DynamoDB change record' },
   json: { text: 'JSON', title: 'JSON' },
   text: { text: 'text', title: 'UTF-8 text' },

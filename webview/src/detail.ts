@@ -1,5 +1,6 @@
 // The detail pane under the table: the expanded record's metadata, its actions, and its payload as
 // a JSON tree, text or hex. A payload cut at the inline cap is fetched in full with getPayload.
+import { parseJsonExact, stringifyJson } from '../../src/kinesis/decode/exactJson';
 import { formatBytes, formatDateTime, jsonDepth, makePreview, revealControls } from '../../src/tail/display';
 import type { PayloadMessage, RecordRow, TimeZoneMode } from '../../src/tail/protocol';
 import { badgesFor } from './badges';
@@ -151,7 +152,7 @@ export class DetailPane {
 
   private treeOrText(body: string): HTMLElement {
     try {
-      this.tree = new JsonTree(JSON.parse(body) as unknown);
+      this.tree = new JsonTree(parseJsonExact(body));
       return this.tree.el;
     } catch {
       return h('pre', 'text-view', revealControls(body));
@@ -187,7 +188,7 @@ function textView(row: RecordRow, body: string, complete: boolean): HTMLElement 
       note = `Nested more than ${MAX_INDENT_DEPTH} levels deep: shown without indentation.`;
     } else {
       try {
-        text = JSON.stringify(JSON.parse(body), null, 2);
+        text = stringifyJson(parseJsonExact(body), 2) ?? body;
       } catch {
         // Not JSON after all: show the source.
       }

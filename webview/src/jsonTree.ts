@@ -1,6 +1,7 @@
 // A collapsible JSON tree that renders lazily: a container's children are built when it is first
 // expanded, a page at a time, so a 5,000-level or 1 MiB document costs only what is on screen.
 // No recursion over the value: nothing here can overflow the stack.
+import { isExactNumber } from '../../src/kinesis/decode/exactJson';
 import { cutText, revealControls } from '../../src/tail/display';
 import { h, icon } from './dom';
 
@@ -21,7 +22,8 @@ interface NodeData {
   shown: number;
 }
 
-const isContainer = (v: unknown): v is Record<string, unknown> | unknown[] => typeof v === 'object' && v !== null;
+/** Exact numbers (beyond a double) are objects too, but leaves. */
+const isContainer = (v: unknown): v is Record<string, unknown> | unknown[] => typeof v === 'object' && v !== null && !isExactNumber(v);
 
 export class JsonTree {
   readonly el = h('div', 'json-tree');
@@ -161,6 +163,7 @@ function primitive(v: unknown): HTMLSpanElement {
     return el;
   }
   if (typeof v === 'number') return h('span', 'jvalue j-number', String(v));
+  if (isExactNumber(v)) return h('span', 'jvalue j-number', v.value);
   if (typeof v === 'boolean') return h('span', 'jvalue j-boolean', String(v));
   return h('span', 'jvalue j-null', 'null');
 }

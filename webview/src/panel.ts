@@ -38,6 +38,8 @@ export class Panel {
   private restoring = false;
   private target: TailTarget | undefined;
   private positions: Record<string, string> = {};
+  /** Per shard, when its LATEST position was taken while it showed nothing (from status). */
+  private latestTimes: Record<string, number> = {};
   private lastSeenId: number | undefined;
   private nextRequestId = 1;
   private frame = 0;
@@ -124,6 +126,7 @@ export class Panel {
       autoScroll: this.autoScroll,
       timeZone: this.timeZone,
       positions: { ...this.positions },
+      latestTimes: { ...this.latestTimes },
       ...(this.lastSeenId === undefined ? {} : { lastSeenId: this.lastSeenId }),
       ...(this.target ? { target: this.target } : {}),
     };
@@ -138,6 +141,7 @@ export class Panel {
     this.autoScroll = s.autoScroll;
     this.timeZone = s.timeZone;
     this.positions = { ...s.positions };
+    this.latestTimes = { ...s.latestTimes };
     this.lastSeenId = s.lastSeenId;
     this.target = s.target;
     this.toolbar.setFilters(s.filterText, s.fieldFilter);
@@ -192,6 +196,15 @@ export class Panel {
 
   private setStatus(msg: StatusMessage): void {
     this.header.setStatus(msg);
+    let changed = false;
+    // Kept once seen: a row shown later takes precedence on restore (positions win).
+    for (const s of msg.shards) {
+      if (s.latestAt !== undefined && this.latestTimes[s.shardId] !== s.latestAt) {
+        this.latestTimes[s.shardId] = s.latestAt;
+        changed = true;
+      }
+    }
+    if (changed) this.host.saveSoon();
     this.paused = msg.paused;
     this.stopped = msg.stopped;
     if (!msg.paused) this.pausedForFull = false;

@@ -1,9 +1,7 @@
 // Recognizes DynamoDB change records delivered through Kinesis Data Streams for DynamoDB and
 // unmarshalls Keys/NewImage/OldImage from attribute values ({"S": ...}) to plain JSON.
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { convertToNative } from '@aws-sdk/util-dynamodb';
 import { isPlainObject } from './text';
-
-type AttributeMap = Parameters<typeof unmarshall>[0];
 
 const IMAGE_FIELDS = ['Keys', 'NewImage', 'OldImage'] as const;
 
@@ -26,12 +24,35 @@ export function unmarshallChange(change: DynamoDbChange): { json: DynamoDbChange
     const image = dynamodb[field];
     try {
       if (!isPlainObject(image)) throw new Error('not an object of attribute values');
-      dynamodb[field] = toPlainJson(unmarshall(image as AttributeMap, { wrapNumbers: exactNumber }));
+      dynamodb[field] = nativeMap(image, field, warnings);
     } catch (e) {
       warnings.push(`DynamoDB ${field} kept as attribute values: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   return { json: { ...change, dynamodb }, warnings };
+}
+
+type AttributeValue = Parameters<typeof convertToNative>[0];
+
+/**
+ * Unmarshalls a map of attribute values into an object with own properties only. unmarshall()
+ * assigns keys, so an attribute named `__proto__` would set the prototype and vanish; here it is
+ * kept as an ordinary field, with a warning.
+ */
+function nativeMap(map: Record<string, unknown>, path: string, warnings: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, av] of Object.entries(map)) {
+    const at = `${path}.${key}`;
+    if (key === '__proto__') warnings.push(`DynamoDB ${at}: the attribute "__proto__" is kept as an ordinary field; code that copies it into a plain object may drop it.`);
+    Object.defineProperty(out, key, { value: nativeValue(av, at, warnings), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function nativeValue(av: unknown, path: string, warnings: string[]): unknown {
+  if (isPlainObject(av) && isPlainObject(av.M)) return nativeMap(av.M, path, warnings);
+  if (isPlainObject(av) && Array.isArray(av.L)) return av.L.map((item, i) => nativeValue(item, `${path}[${i}]`, warnings));
+  return toPlainJson(convertToNative(av as AttributeValue, { wrapNumbers: exactNumber }));
 }
 
 /**

@@ -135,8 +135,9 @@ function decodeLeaf(data: Uint8Array, ctx: Context, layers: DecodeLayer[], warni
   let json = parsed.value;
   const jsonLayers: DecodeLayer[] = [...layers];
   if (isCloudWatchLogsEnvelope(json)) {
-    json = exposeLogEvents(json);
     jsonLayers.push('cloudwatch-logs');
+    if (json.messageType === 'CONTROL_MESSAGE') jsonLayers.push('control');
+    json = exposeLogEvents(json);
   } else if (isDynamoDbChange(json)) {
     const change = unmarshallChange(json);
     json = change.json;

@@ -1,6 +1,8 @@
 // Tells text from binary (strict UTF-8, no stray control bytes) and JSON from plain text, cheaply:
 // a byte scan, and a look at the first and last significant characters before any JSON.parse.
 
+import { parseJsonExact } from './exactJson';
+
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -82,7 +84,7 @@ export function parseJsonContainer(text: string): JsonParse {
 
 function tryParse(text: string): JsonParse {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: parseJsonExact(text) };
   } catch {
     // SyntaxError, or RangeError on absurd nesting: either way it is text, not JSON.
     return NOT_JSON;

@@ -1,8 +1,12 @@
 // The decoded form of one Kinesis user record, shared by the tail engine, the tail panel and
 // exports. Decoding is a pure function of the bytes: it never throws.
 
-/** Layers a payload went through, outermost first, e.g. ['kpl', 'gzip', 'cloudwatch-logs', 'json']. */
-export type DecodeLayer = 'kpl' | 'gzip' | 'zlib' | 'cloudwatch-logs' | 'dynamodb' | 'json' | 'text' | 'binary';
+/**
+ * Layers a payload went through, outermost first, e.g. ['kpl', 'gzip', 'cloudwatch-logs', 'json'].
+ * 'control' follows 'cloudwatch-logs' for a CONTROL_MESSAGE (the health check CloudWatch Logs
+ * sends when a subscription is created), so it is not taken for log data.
+ */
+export type DecodeLayer = 'kpl' | 'gzip' | 'zlib' | 'cloudwatch-logs' | 'control' | 'dynamodb' | 'json' | 'text' | 'binary';
 
 export interface DecodeOptions {
   /** Cap on decompressed bytes per record (default 10 MiB), so a zip bomb cannot exhaust memory. */

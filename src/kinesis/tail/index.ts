@@ -6,3 +6,4 @@ export { ShardReader, type ShardReaderOptions, type ShardEnd, type ChildShardInf
 export { StreamTail, type StreamTailOptions } from './streamTail';
 export { systemClock, type Clock } from './clock';
 export type { ReadLimits, ShardState, ShardStatus, TailBatch, TailRecord, TailState, TailStatus } from './types';
+export { checkSequencePosition, notASequenceNumberOf, type SequenceCheckTarget } from './sequenceCheck';

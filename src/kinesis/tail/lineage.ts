@@ -1,7 +1,7 @@
 // The shard family tree of a stream tail: which shards are read, where each starts, and when a
 // child may start (all parents being read have reached their end, so per-key order holds).
 import type { Shard } from '@aws-sdk/client-kinesis';
-import type { StartPosition } from './position';
+import { reReadFromLatest, type StartPosition } from './position';
 
 export interface ShardNode {
   shardId: string;
@@ -41,21 +41,36 @@ export class Lineage {
    * @param only restricts the tail to these shards and their descendants.
    * @param resumeAfter per shard, the last sequence number already seen (a restored tail): that
    *   shard starts AFTER_SEQUENCE_NUMBER it, and is read even if it has closed since.
+   * @param resumeAtLatest per shard that had delivered nothing, when its LATEST position was
+   *   taken (a restored tail): it re-reads from that time, so nothing written since is skipped.
    */
   constructor(
     private readonly position: StartPosition,
     private readonly only?: readonly string[],
     private readonly resumeAfter: ReadonlyMap<string, string> = new Map(),
+    private readonly resumeAtLatest: ReadonlyMap<string, number> = new Map(),
   ) {}
+
+  /** The time a shard's LATEST position was taken in an earlier session, while it has shown nothing. */
+  latestAtOf(shardId: string): number | undefined {
+    return this.resumeAfter.has(shardId) ? undefined : this.resumeAtLatest.get(shardId);
+  }
+
+  private resumedPosition(shardId: string): StartPosition | undefined {
+    const seq = this.resumeAfter.get(shardId);
+    if (seq !== undefined) return afterSequence(seq);
+    const at = this.resumeAtLatest.get(shardId);
+    return at === undefined ? undefined : reReadFromLatest(at);
+  }
 
   /** Records the first listing: decides which shards are read and where each starts. */
   plan(shards: readonly ShardNode[]): void {
     const selected = this.only ? this.withDescendants(shards, this.only) : undefined;
     for (const node of shards) {
-      const resumed = this.resumeAfter.get(node.shardId);
+      const resumed = this.resumedPosition(node.shardId);
       const read = selected ? selected.has(node.shardId) : this.position.type !== 'LATEST' || !node.closed || resumed !== undefined;
       const chosenRoot = this.only ? this.only.includes(node.shardId) : true;
-      const position = resumed !== undefined ? afterSequence(resumed) : chosenRoot ? this.position : this.laterPosition();
+      const position = resumed ?? (chosenRoot ? this.position : this.laterPosition());
       this.entries.set(node.shardId, { node, state: read ? 'waiting' : 'excluded', position });
     }
   }
@@ -72,8 +87,7 @@ export class Lineage {
       return false;
     }
     const read = !this.only || node.parentShardIds.some((p) => this.isRead(p));
-    const resumed = this.resumeAfter.get(node.shardId);
-    this.entries.set(node.shardId, { node, state: read ? 'waiting' : 'excluded', position: resumed !== undefined ? afterSequence(resumed) : this.laterPosition() });
+    this.entries.set(node.shardId, { node, state: read ? 'waiting' : 'excluded', position: this.resumedPosition(node.shardId) ?? this.laterPosition() });
     return true;
   }
 

@@ -14,6 +14,21 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; error: string 
 /** Kinesis sequence numbers are decimal strings of up to 128 digits. */
 export const MAX_SEQUENCE_DIGITS = 128;
 
+/**
+ * How far client and Kinesis clocks may disagree. A re-read from a recorded time starts this much
+ * earlier, and a start time this far in the future is still accepted.
+ */
+export const CLOCK_SKEW_MARGIN_MS = 5_000;
+
+/**
+ * Where to read again after a LATEST position taken at `latestAt` (client clock): AT_TIMESTAMP a
+ * skew margin earlier, so nothing that arrived since is skipped. The reader drops anything at or
+ * below what it already delivered.
+ */
+export function reReadFromLatest(latestAt: number): StartPosition {
+  return { type: 'AT_TIMESTAMP', timestamp: new Date(latestAt - CLOCK_SKEW_MARGIN_MS) };
+}
+
 /** Checks a sequence number typed or pasted by a user; surrounding blanks are ignored. */
 export function validateSequenceNumber(input: string): Validation<string> {
   const s = input.trim();
@@ -64,7 +79,7 @@ export function describePosition(position: StartPosition): string {
     case 'AFTER_SEQUENCE_NUMBER':
       return `${position.type} ${position.sequenceNumber}`;
     case 'AT_TIMESTAMP':
-      return `${position.type} ${position.timestamp.toISOString()}`;
+      return Number.isFinite(position.timestamp.getTime()) ? `${position.type} ${position.timestamp.toISOString()}` : `${position.type} (invalid date)`;
     default:
       return position.type;
   }

@@ -8,6 +8,16 @@ export function recordBytes(records: readonly KinesisRecord[]): number {
   return records.reduce((sum, r) => sum + (r.Data?.byteLength ?? 0), 0);
 }
 
+/**
+ * The records after `last` (none given: all of them). Sequence numbers are compared as integers:
+ * they are up to 128 digits, beyond what a number holds, and their string order is not numeric.
+ */
+export function afterSequence(records: readonly KinesisRecord[], last: string | undefined): readonly KinesisRecord[] {
+  if (last === undefined || records.length === 0) return records;
+  const floor = BigInt(last);
+  return records.filter((r) => /^\d+$/.test(r.SequenceNumber ?? '') && BigInt(r.SequenceNumber ?? '0') > floor);
+}
+
 export function toBatch(
   shardId: string,
   records: readonly KinesisRecord[],

@@ -8,8 +8,8 @@ import { describeError, type DescribedError, type ErrorContext } from '../errors
 import { Backoff } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { classifyFault } from './faults';
-import { checkPosition, iteratorParams, type StartPosition } from './position';
-import { recordBytes, toBatch } from './records';
+import { checkPosition, iteratorParams, reReadFromLatest, type StartPosition } from './position';
+import { afterSequence, recordBytes, toBatch } from './records';
 import { ShardRateLimiter } from './scheduler';
 import { ShardStatusTracker } from './status';
 import type { ReadLimits, ShardState, ShardStatus, TailBatch } from './types';
@@ -37,6 +37,11 @@ export interface ShardReaderOptions extends ReadLimits {
   /** Profile and endpoint named in error hints. */
   errorContext?: Omit<ErrorContext, 'action'>;
   startPaused?: boolean;
+  /**
+   * When this shard's LATEST position was first taken (a restored tail): `position` is then the
+   * AT_TIMESTAMP re-read from it, and the time is reported again until a record is delivered.
+   */
+  latestAt?: number;
 }
 
 export interface ChildShardInfo {
@@ -66,6 +71,8 @@ export class ShardReader {
   private iterator?: string;
   private iteratorAt = 0;
   private lastSequenceNumber?: string;
+  /** When the LATEST position was taken, while nothing is delivered: the exact way back to it. */
+  private latestAt?: number;
   /** Earliest start of the next call: the idle interval or a backoff. */
   private notBefore = 0;
   private paused: boolean;
@@ -82,6 +89,8 @@ export class ShardReader {
     this.limiter = new ShardRateLimiter(this.clock, { minIntervalMs: opts.minCallIntervalMs, maxBytesPerSecond: opts.maxBytesPerSecond });
     this.backoff = new Backoff({ baseMs: opts.backoffBaseMs, maxMs: opts.backoffMaxMs, random: opts.random });
     this.status = new ShardStatusTracker(opts.shardId, this.clock, opts.parentShardIds);
+    this.latestAt = opts.latestAt;
+    this.status.latestAt = opts.latestAt;
   }
 
   /** Starts reading (once); the promise settles when the reader has wound down. Never rejects. */
@@ -162,9 +171,13 @@ export class ShardReader {
     return Math.min(MAX_LIMIT, Math.max(1, Math.floor(this.opts.limit ?? MAX_LIMIT)));
   }
 
-  /** The last delivered record when there is one, else where the reader was asked to start. */
+  /**
+   * The last delivered record when there is one; else, once a LATEST position was taken, a
+   * re-read from that time (a new LATEST would skip what arrived meanwhile); else the start.
+   */
   private resumePosition(): StartPosition {
     if (this.lastSequenceNumber !== undefined) return { type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: this.lastSequenceNumber };
+    if (this.latestAt !== undefined) return reReadFromLatest(this.latestAt);
     return this.opts.position;
   }
 
@@ -175,16 +188,21 @@ export class ShardReader {
   private async renewIterator(): Promise<ShardEnd | undefined> {
     if (!(await this.limiter.acquire(this.signal, this.notBefore))) return STOPPED;
     if (this.paused) return undefined;
-    const cmd = new GetShardIteratorCommand({ ...this.streamRef(), ShardId: this.shardId, ...iteratorParams(this.resumePosition()) });
+    const position = this.resumePosition();
+    const cmd = new GetShardIteratorCommand({ ...this.streamRef(), ShardId: this.shardId, ...iteratorParams(position) });
+    // Taken before the call: LATEST then points at or after this instant on the server.
+    const takenAt = this.clock.now();
     try {
       const out = await this.opts.client.send(cmd, { abortSignal: this.signal });
       if (!out.ShardIterator) return { reason: 'closed', childShards: [] };
+      if (position.type === 'LATEST') this.latestAt = this.status.latestAt = takenAt;
       this.iterator = out.ShardIterator;
       this.iteratorAt = this.clock.now();
       if (this.status.current === 'starting') this.setState('reading');
       return undefined;
     } catch (err) {
-      return this.fault(err, 'kinesis:GetShardIterator');
+      const seq = position.type === 'AT_SEQUENCE_NUMBER' || position.type === 'AFTER_SEQUENCE_NUMBER' ? { sequenceNumber: position.sequenceNumber, shardId: this.shardId } : {};
+      return this.fault(err, 'kinesis:GetShardIterator', seq);
     }
   }
 
@@ -200,13 +218,18 @@ export class ShardReader {
       return this.fault(err, 'kinesis:GetRecords');
     }
     this.backoff.reset();
-    const records = out.Records ?? [];
-    this.limiter.consumed(recordBytes(records));
+    const received = out.Records ?? [];
+    this.limiter.consumed(recordBytes(received));
+    // A re-read (AT_TIMESTAMP after LATEST, or any overlap) may return what was delivered already.
+    const records = afterSequence(received, this.lastSequenceNumber);
     if (records.length > 0) {
       const delivered = await this.deliver(toBatch(this.shardId, records, this.expand, this.opts.decodeOptions, out.MillisBehindLatest, this.clock.now()));
       if (delivered) return delivered;
     } else {
       this.status.delivered(0, 0, undefined, out.MillisBehindLatest);
+      // Caught up with nothing ever delivered: everything before this call has been read, so a
+      // later session may re-read from here instead of skipping to a new LATEST.
+      if (this.lastSequenceNumber === undefined && this.latestAt === undefined && received.length === 0 && !(out.MillisBehindLatest && out.MillisBehindLatest > 0)) this.latestAt = this.status.latestAt = calledAt;
     }
     if (!out.NextShardIterator) {
       const childShards = (out.ChildShards ?? []).map((c) => ({ shardId: c.ShardId ?? '', parentShardIds: c.ParentShards ?? [this.shardId] })).filter((c) => c.shardId !== '');
@@ -216,8 +239,8 @@ export class ShardReader {
     this.iteratorAt = this.clock.now();
     const behind = (out.MillisBehindLatest ?? 0) > 0;
     // Records keep coming, or the shard says we lag: call again as soon as the pacing allows.
-    this.notBefore = records.length > 0 || behind ? 0 : calledAt + (this.opts.idleIntervalMs ?? DEFAULT_IDLE_MS);
-    this.setState(records.length > 0 || behind ? 'reading' : 'caught-up');
+    this.notBefore = received.length > 0 || behind ? 0 : calledAt + (this.opts.idleIntervalMs ?? DEFAULT_IDLE_MS);
+    this.setState(received.length > 0 || behind ? 'reading' : 'caught-up');
     return undefined;
   }
 
@@ -233,14 +256,15 @@ export class ShardReader {
     }
     const last = batch.records[batch.records.length - 1]?.sequenceNumber;
     this.lastSequenceNumber = last ?? this.lastSequenceNumber;
+    if (last !== undefined) this.latestAt = this.status.latestAt = undefined;
     this.status.delivered(batch.records.length, batch.bytes, last, batch.millisBehindLatest);
     this.emit();
     return this.signal.aborted ? STOPPED : undefined;
   }
 
-  private fault(err: unknown, action: string): ShardEnd | undefined {
+  private fault(err: unknown, action: string, about: Pick<ErrorContext, 'sequenceNumber' | 'shardId'> = {}): ShardEnd | undefined {
     const kind = classifyFault(err, this.signal);
-    const error = describeError(err, { ...this.opts.errorContext, action });
+    const error = describeError(err, { ...this.opts.errorContext, ...about, action });
     switch (kind) {
       case 'aborted':
         return STOPPED;

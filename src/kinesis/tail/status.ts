@@ -51,6 +51,8 @@ export class ShardStatusTracker {
   private millisBehindLatest?: number;
   private lastSequenceNumber?: string;
   private childShardIds?: string[];
+  /** See ShardStatus.latestAt; the reader keeps it current. */
+  latestAt?: number;
   private totalRecords = 0;
   private totalBytes = 0;
   private readonly records: RateMeter;
@@ -103,6 +105,7 @@ export class ShardStatusTracker {
       totalRecords: this.totalRecords,
       totalBytes: this.totalBytes,
       lastSequenceNumber: this.lastSequenceNumber,
+      ...(this.latestAt === undefined ? {} : { latestAt: this.latestAt }),
       parentShardIds: this.parentShardIds ? [...this.parentShardIds] : undefined,
       childShardIds: this.childShardIds ? [...this.childShardIds] : undefined,
       error: this.error,

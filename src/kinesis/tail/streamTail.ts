@@ -28,6 +28,11 @@ export interface StreamTailOptions extends ReadLimits {
    * after a window reload): those shards resume right after it, whatever `position` says.
    */
   resumeAfter?: Record<string, string>;
+  /**
+   * Per shard that had shown nothing, the time its LATEST position was taken in an earlier
+   * session (ShardStatus.latestAt): it re-reads from then instead of skipping to a new LATEST.
+   */
+  resumeAtLatest?: Record<string, number>;
   /** How often ListShards looks for new shards. Default 30,000 ms; 0 turns it off. */
   relistIntervalMs?: number;
   /** How often a status with fresh rates is emitted. Default 1,000 ms. */
@@ -77,7 +82,8 @@ export class StreamTail {
     this.clock = opts.clock ?? systemClock;
     const resume = new Map(Object.entries(opts.resumeAfter ?? {}));
     for (const seq of resume.values()) checkPosition({ type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: seq });
-    this.lineage = new Lineage(opts.position, opts.shardIds, resume);
+    const times = new Map(Object.entries(opts.resumeAtLatest ?? {}).filter(([, t]) => Number.isFinite(t) && t > 0));
+    this.lineage = new Lineage(opts.position, opts.shardIds, resume, times);
     // Every shard reader listens to this signal; hundreds of shards are legitimate.
     setMaxListeners(0, this.controller.signal);
     if (!opts.onBatch) this.queue = new BatchQueue(opts.maxQueuedBatches ?? DEFAULT_QUEUED_BATCHES, () => void this.stop());
@@ -185,6 +191,7 @@ export class StreamTail {
         onStatus: (s) => this.onShardStatus(s),
         shardId: id,
         position: this.lineage.positionOf(id),
+        latestAt: this.lineage.latestAtOf(id),
         parentShardIds: this.lineage.parentsOf(id),
         signal: this.signal,
         startPaused: this.paused,

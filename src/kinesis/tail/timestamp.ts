@@ -1,5 +1,7 @@
 // Parses what a user types for an AT_TIMESTAMP start: an ISO-8601 instant, a local date-time,
 // epoch seconds/milliseconds, or a relative time ("-15m", "2h ago"). Pure: `now` is passed in.
+// Every accepted result is a valid date no later than now (plus the clock-skew margin).
+import { CLOCK_SKEW_MARGIN_MS } from './position';
 
 export type TimestampResult = { ok: true; date: Date } | { ok: false; error: string };
 
@@ -26,9 +28,26 @@ const UNIT_ALIASES: Record<string, string> = {
 const MIN_YEAR = 1970;
 const MAX_YEAR = 9999;
 
+/** Kinesis keeps records at most 365 days (8,760 hours); a relative time reaches no further. */
+const MAX_RELATIVE_DAYS = 365;
+const MAX_RELATIVE_MS = MAX_RELATIVE_DAYS * 86_400_000;
+
 export function parseTimestamp(input: string, now: Date | number): TimestampResult {
-  const text = input.trim();
   const nowMs = typeof now === 'number' ? now : now.getTime();
+  const r = parseAny(input.trim(), nowMs);
+  return r.ok ? notInFuture(r.date, nowMs) : r;
+}
+
+/**
+ * Kinesis refuses a start after its own clock ("Timestamp cannot be in the future"); a few
+ * seconds are allowed for this machine's clock being behind the server's.
+ */
+function notInFuture(date: Date, nowMs: number): TimestampResult {
+  if (date.getTime() <= nowMs + CLOCK_SKEW_MARGIN_MS) return { ok: true, date };
+  return fail(`${date.toISOString()} is in the future: Kinesis refuses a start time later than its own clock ("Timestamp cannot be in the future"), and it is now about ${new Date(nowMs).toISOString()}. Use a past time, or LATEST.`);
+}
+
+function parseAny(text: string, nowMs: number): TimestampResult {
   if (text === '') return fail(`Enter a start time. ${HELP}`);
   if (/^now$/i.test(text)) return ok(nowMs);
   if (/^[+-]/.test(text) || /\bago$/i.test(text)) return parseRelative(text, nowMs);
@@ -38,7 +57,10 @@ export function parseTimestamp(input: string, now: Date | number): TimestampResu
 }
 
 function ok(ms: number): TimestampResult {
-  return { ok: true, date: new Date(ms) };
+  const date = new Date(ms);
+  // Never hand out an Invalid Date: toISOString() and the SDK would throw RangeError on it.
+  if (!Number.isFinite(date.getTime())) return fail(`That time is out of range. ${HELP}`);
+  return { ok: true, date };
 }
 
 function fail(error: string): TimestampResult {
@@ -63,6 +85,7 @@ function parseRelative(text: string, nowMs: number): TimestampResult {
   }
   if (consumed !== body.length) return fail(`"${text}" is not a relative time. ${HELP}`);
   if (total === 0) return fail('A relative time must be more than zero (e.g. -15m).');
+  if (!(total <= MAX_RELATIVE_MS)) return fail(`"${text}" reaches back more than ${MAX_RELATIVE_DAYS} days, the longest Kinesis keeps a record: use TRIM_HORIZON for the oldest record, or a date.`);
   return ok(nowMs - total);
 }
 

@@ -66,6 +66,11 @@ export interface ShardStatus {
   totalBytes: number;
   /** Kinesis sequence number of the last delivered record. */
   lastSequenceNumber?: string;
+  /**
+   * Client-clock time (ms) at which this shard's LATEST position was taken, kept until a record is
+   * delivered: with it a restored tail re-reads from there instead of skipping to a new LATEST.
+   */
+  latestAt?: number;
   parentShardIds?: string[];
   /** For closed shards: the shards that continue its hash key range. */
   childShardIds?: string[];

@@ -187,4 +187,26 @@ describe('tail panel session (host side) against kinesis-local', function () {
     assert.equal(webview.rows().length, 25);
     await s.dispose();
   });
+
+  it('tells the webview when each quiet shard took its LATEST position, until it shows a record (for restore)', async () => {
+    const client = testClient({ maxAttempts: 1 });
+    const webview = new FakeWebview();
+    const s = new TailSession({
+      target: { connection: 'local', region: 'us-east-1', stream, shardIds: [], startPosition: 'LATEST' },
+      streamTail: true,
+      settings: { maxRecords: 1000, timeZone: 'utc', autoScroll: true, autoPauseWhenFull: false },
+      createTail: (h) => new StreamTail({ client, streamName: stream, position: { type: 'LATEST' }, idleIntervalMs: 200, onBatch: h.onBatch, onStatus: h.onStatus }),
+      decode: (data) => decodePayload(data),
+      post: webview.post,
+      actions: { saveExport: async () => undefined, copy: async () => undefined, openInEditor: async () => undefined, tailFromRecord: async () => undefined, putAgain: async () => undefined },
+    });
+    s.start();
+    await s.handle({ type: 'ready' });
+    const shards = (): { shardId: string; latestAt?: number }[] => webview.of('status').at(-1)?.shards ?? [];
+    await waitFor(() => shards().length === 2 && shards().every((sh) => sh.latestAt !== undefined), 15_000, 'a LATEST time for both shards');
+    const [written] = await putAll(client, stream, [{ data: '{"n":1}', partitionKey: 'quiet-no-more' }]);
+    await waitFor(() => webview.rows().length === 1 && shards().find((sh) => sh.shardId === written?.shardId)?.latestAt === undefined, 15_000, 'the record and its shard without a LATEST time');
+    assert.ok(shards().find((sh) => sh.shardId !== written?.shardId)?.latestAt !== undefined, 'the other shard keeps its time');
+    await s.dispose();
+  });
 });

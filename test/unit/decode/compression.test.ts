@@ -118,6 +118,12 @@ describe('decode: gzip and zlib', () => {
 });
 
 describe('decode: CloudWatch Logs subscription data', () => {
+  it('labels a CONTROL_MESSAGE (the subscription health check) "control", not like data', () => {
+    const control = { ...cloudWatchEnvelope('CONTROL_MESSAGE'), logGroup: '', logStream: '', subscriptionFilters: [], logEvents: [{ id: '', timestamp: 1714550400000, message: 'CWL CONTROL MESSAGE: Checking health of destination Kinesis stream.' }] };
+    assert.deepEqual(decodePayload(gzipSync(JSON.stringify(control))).layers, ['gzip', 'cloudwatch-logs', 'control', 'json']);
+    assert.deepEqual(decodePayload(gzipSync(JSON.stringify(cloudWatchEnvelope()))).layers, ['gzip', 'cloudwatch-logs', 'json']);
+  });
+
   it('recognizes the gzipped envelope and exposes its log events', () => {
     const envelope = cloudWatchEnvelope();
     const d = decodePayload(gzipSync(JSON.stringify(envelope)));
@@ -134,9 +140,9 @@ describe('decode: CloudWatch Logs subscription data', () => {
     assert.deepEqual(JSON.parse(d.text ?? ''), envelope, 'text is the decompressed source');
   });
 
-  it('recognizes control messages too', () => {
+  it('recognizes control messages too, with their own "control" layer', () => {
     const d = decodePayload(gzipSync(JSON.stringify({ ...cloudWatchEnvelope('CONTROL_MESSAGE'), logEvents: [] })));
-    assert.deepEqual(d.layers, ['gzip', 'cloudwatch-logs', 'json']);
+    assert.deepEqual(d.layers, ['gzip', 'cloudwatch-logs', 'control', 'json']);
   });
 
   it('leaves look-alikes as plain JSON', () => {

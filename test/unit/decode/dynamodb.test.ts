@@ -47,6 +47,20 @@ describe('decode: DynamoDB change records through Kinesis', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(d.json)), d.json, 'survives a JSON round trip unchanged');
   });
 
+  it('keeps an attribute named __proto__ as an own property, with a warning, also in nested maps', () => {
+    const image = JSON.parse('{"pk":{"S":"A"},"__proto__":{"S":"kept"},"nested":{"M":{"__proto__":{"N":"1"},"x":{"L":[{"M":{"__proto__":{"BOOL":true}}}]}}}}') as Record<string, unknown>;
+    const d = decodeChange(changeRecord('INSERT', { Keys: keys, NewImage: image }));
+    const img = d.json.dynamodb.NewImage as Record<string, unknown>;
+    assert.ok(Object.prototype.hasOwnProperty.call(img, '__proto__'));
+    assert.equal(Object.getPrototypeOf(img), Object.prototype, 'the prototype is untouched');
+    assert.equal(JSON.stringify(img), '{"pk":"A","__proto__":"kept","nested":{"__proto__":1,"x":[{"__proto__":true}]}}');
+    assert.deepEqual(d.warnings, [
+      'DynamoDB NewImage.__proto__: the attribute "__proto__" is kept as an ordinary field; code that copies it into a plain object may drop it.',
+      'DynamoDB NewImage.nested.__proto__: the attribute "__proto__" is kept as an ordinary field; code that copies it into a plain object may drop it.',
+      'DynamoDB NewImage.nested.x[0].__proto__: the attribute "__proto__" is kept as an ordinary field; code that copies it into a plain object may drop it.',
+    ]);
+  });
+
   it('unmarshalls both images of a MODIFY', () => {
     const d = decodeChange(
       changeRecord('MODIFY', { Keys: keys, OldImage: marshall({ pk: 'ORDER#17', status: 'new' }), NewImage: marshall({ pk: 'ORDER#17', status: 'paid' }) }),

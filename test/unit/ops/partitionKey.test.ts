@@ -34,6 +34,13 @@ describe('partition key strategies', () => {
     assert.equal(partitionKeyProblem('é'.repeat(256)), undefined);
   });
 
+  it('refuses keys that are not well-formed UTF-16, naming the character position', () => {
+    assert.equal(validatePartitionKeyInput('a\ud800b'), 'The partition key is not well-formed UTF-16: character 2 is a lone surrogate (U+D800). Kinesis would store "?" in its place and hash the key to another shard; remove it.');
+    assert.equal(partitionKeyProblem('😀x\udc00'), 'The partition key is not well-formed UTF-16: character 4 is a lone surrogate (U+DC00). Kinesis would store "?" in its place and hash the key to another shard; remove it.');
+    assert.match(partitionKeyProblem('\ud83d') ?? '', /character 1 is a lone surrogate \(U\+D83D\)/);
+    assert.equal(partitionKeyProblem('a😀b'), undefined);
+  });
+
   it('reports JSON path syntax errors in the input box', () => {
     assert.match(validatePartitionKeyInput('$.a.') ?? '', /Expected a field name after "." at column 5/);
     assert.match(validatePartitionKeyInput('$..a') ?? '', /Recursive descent/);

@@ -35,6 +35,12 @@ describe('validateStream', () => {
       assert.match(validateShardCount('1e2') ?? '', /plain digits, e\.g\. 100/);
     });
 
+    it('keeps a hard upper bound when DescribeLimits failed, and says the limit could not be read', () => {
+      assert.equal(validateShardCount('100000'), "The shard count must be at most 10000: the account's shard limit could not be read (DescribeLimits failed), and 10000 is the most shards a stream can have.");
+      assert.equal(validateShardCount('10000'), undefined);
+      assert.equal(validateShardCount('100000', { available: 50_000, shardLimit: 60_000 }), 'The shard count must be at most 10000: 10000 is the most shards a stream can have.');
+    });
+
     it("checks the account's free shards when known", () => {
       const limit = { available: 30, shardLimit: 50, openShardCount: 20 };
       assert.equal(validateShardCount('30', limit), undefined);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { Lineage, shardNode, type ShardNode } from '../../../src/kinesis/tail/lineage';
+import { CLOCK_SKEW_MARGIN_MS } from '../../../src/kinesis/tail/position';
 
 const node = (shardId: string, parents: string[] = [], closed = false): ShardNode => ({ shardId, parentShardIds: parents, closed });
 
@@ -39,6 +40,17 @@ describe('Lineage', () => {
     l.setState('a', 'closed');
     assert.ok(l.ready().includes('a1'));
     assert.deepEqual(l.positionOf('a1'), { type: 'TRIM_HORIZON' }, 'a child of a LATEST shard must not lose what was written since it opened');
+  });
+
+  it('a restored tail: a shard that showed nothing re-reads from its LATEST time minus the skew margin; a sequence number wins', () => {
+    const l = new Lineage({ type: 'LATEST' }, undefined, new Map([['b', '77']]), new Map([['a', 1_790_000_000_000], ['b', 1_790_000_000_000], ['gone', 1_790_000_000_000]]));
+    l.plan([node('a'), node('b'), node('gone', [], true), node('fresh')]);
+    assert.deepEqual(l.positionOf('a'), { type: 'AT_TIMESTAMP', timestamp: new Date(1_790_000_000_000 - CLOCK_SKEW_MARGIN_MS) });
+    assert.equal(l.latestAtOf('a'), 1_790_000_000_000);
+    assert.deepEqual(l.positionOf('b'), { type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: '77' });
+    assert.equal(l.latestAtOf('b'), undefined);
+    assert.equal(l.state('gone'), 'waiting', 'a shard closed during the reload is still read to its end');
+    assert.deepEqual(l.positionOf('fresh'), { type: 'LATEST' });
   });
 
   it('keeps AT_TIMESTAMP for every shard', () => {

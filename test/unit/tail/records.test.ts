@@ -1,12 +1,23 @@
 import { strict as assert } from 'node:assert';
 import type { _Record } from '@aws-sdk/client-kinesis';
 import { expandRecord } from '../../../src/kinesis/decode';
-import { toBatch } from '../../../src/kinesis/tail/records';
+import { afterSequence, toBatch } from '../../../src/kinesis/tail/records';
 import { aggregateWithProducer } from '../decode/fixtures';
 
 function kinesisRecord(seq: string, data: Uint8Array, partitionKey: string): _Record {
   return { SequenceNumber: seq, Data: data, PartitionKey: partitionKey, ApproximateArrivalTimestamp: new Date(1_700_000_000_000) };
 }
+
+describe('afterSequence', () => {
+  it('keeps only records after the last delivered one, comparing 56-digit sequence numbers as integers', () => {
+    const base = '49590338271490256608559692538361571095921575989136588898';
+    const next = (BigInt(base) + 1n).toString();
+    const shorter = '9'.repeat(55);
+    const recs = [shorter, base, next].map((s) => kinesisRecord(s, new Uint8Array(0), 'k'));
+    assert.deepEqual(afterSequence(recs, base).map((r) => r.SequenceNumber), [next], 'string order would keep the 55 nines');
+    assert.equal(afterSequence(recs, undefined).length, 3);
+  });
+});
 
 describe('toBatch', () => {
   it('tags plain records with shard, sequence number, key, arrival and size', () => {

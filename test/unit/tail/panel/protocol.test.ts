@@ -84,4 +84,9 @@ describe('tail protocol: parsePersistedState', () => {
     });
     assert.deepEqual(s, { v: 1, filterText: '', fieldFilter: '', hiddenShards: [], autoScroll: true, timeZone: 'local', positions: { a: '123' } });
   });
+
+  it('keeps the per-shard LATEST times a restored tail re-reads from, dropping bad ones', () => {
+    const s = parsePersistedState({ v: 1, positions: {}, latestTimes: { a: 1_790_000_000_000, b: -1, c: 'soon', d: 1.5, e: Number.MAX_VALUE } });
+    assert.deepEqual(s?.latestTimes, { a: 1_790_000_000_000 });
+  });
 });

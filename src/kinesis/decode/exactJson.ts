@@ -1,0 +1,73 @@
+// JSON with exact numbers: integers beyond 2^53 and decimals with more digits than a double holds
+// stay exact (lossless-json's LosslessNumber). A cheap scan sends only payloads with a long digit
+// run to the slower exact parser, so the common case keeps native JSON.parse speed. Pure: the
+// tail panel's webview uses it too.
+import { compareNumber, isLosslessNumber, isSafeNumber, LosslessNumber, parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
+
+export { isLosslessNumber as isExactNumber, LosslessNumber as ExactNumber };
+
+/**
+ * A number token that may not survive a double has 16 or more digits (2^53 has 16; a decimal of
+ * up to 15 significant digits is exact), so it holds 16 characters of digits and dots starting
+ * with a digit. Long ids in strings, IP addresses or 15-digit decimals may match too: they only
+ * take the exact path, which returns the same value. One regex pass, far cheaper than the parse.
+ */
+const LONG_DIGITS = /\d[\d.]{15}/;
+
+/** Whether `text` may hold a number JSON.parse would round. */
+export function needsExactParse(text: string): boolean {
+  return LONG_DIGITS.test(text);
+}
+
+/** Safe numbers become plain numbers; only those a double would change stay exact strings. */
+function parseNumber(text: string): number | LosslessNumber {
+  return isSafeNumber(text) ? Number(text) : new LosslessNumber(text);
+}
+
+/**
+ * JSON.parse with exact numbers; throws like JSON.parse on invalid JSON. The exact parser also
+ * refuses duplicate keys with different values, which JSON.parse accepts (last wins): such a
+ * document is parsed as JSON.parse would.
+ */
+export function parseJsonExact(text: string): unknown {
+  if (!needsExactParse(text)) return JSON.parse(text) as unknown;
+  try {
+    return parseLossless(text, null, parseNumber);
+  } catch {
+    return JSON.parse(text) as unknown;
+  }
+}
+
+/** Set by JSON.stringify on a LosslessNumber (an object): the sign that the exact writer is needed. */
+const LOSSLESS_MARK = '"isLosslessNumber":';
+
+/**
+ * JSON.stringify that writes exact numbers as the digits they came with. Native first; the exact
+ * writer runs only when the value holds one. Returns undefined where JSON.stringify would.
+ */
+export function stringifyJson(value: unknown, indent?: number): string | undefined {
+  const native = JSON.stringify(value, null, indent);
+  if (native === undefined || !native.includes(LOSSLESS_MARK)) return native;
+  return stringifyLossless(value, null, indent);
+}
+
+/** An exact number or a plain one, as its decimal text. */
+function numberText(v: number | LosslessNumber): string {
+  return typeof v === 'number' ? String(v) : v.value;
+}
+
+/** True for a number in either form (a plain one, or an exact one from parseJsonExact). */
+export function isAnyNumber(v: unknown): v is number | LosslessNumber {
+  return (typeof v === 'number' && Number.isFinite(v)) || isLosslessNumber(v);
+}
+
+/** Exact comparison of two numbers in either form: -1, 0 or 1. */
+export function compareNumbers(a: number | LosslessNumber, b: number | LosslessNumber): number {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  return compareNumber(numberText(a), numberText(b));
+}
+
+/** A number literal typed by a user (a filter), kept exact when a double would change it. */
+export function exactNumberLiteral(text: string): number | LosslessNumber {
+  return parseNumber(text);
+}
