@@ -108,7 +108,7 @@ describe('tail panel (inside real VS Code)', function () {
     assert.equal(prompts.seen.filter((p) => p.kind === 'input')[1]?.value, '123', 'the box opens again with what was typed');
     assert.ok(panel);
     opened.push(panel);
-    await waitFor(() => panel.session.rows().length > 0, 20_000, 'records after the sequence number');
+    await eventually(() => panel.session.rows().length > 0, 'records after the sequence number');
     assert.notEqual(panel.session.rows()[0]?.sequenceNumber, row.sequenceNumber, 'the tail starts AFTER the chosen record');
   });
 

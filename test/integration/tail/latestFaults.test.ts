@@ -5,7 +5,8 @@ import { strict as assert } from 'node:assert';
 import { ShardReader, StreamTail, type ShardStatus, type TailBatch, type TailStatus } from '../../../src/kinesis/tail';
 import { FaultProxy } from '../../harness/faultProxy';
 import { createStream, deleteStream, emulator, testClient } from '../fixture';
-import { Collector, listShards, putAll, text, waitFor } from './helpers';
+import { Collector, listShards, putAll, text } from './helpers';
+import { eventually } from '../../support/eventually';
 
 const numbered = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 const FAST = { idleIntervalMs: 200, backoffBaseMs: 100, backoffMaxMs: 400 };
@@ -52,7 +53,7 @@ describe('tail: LATEST loses nothing across faults and reloads (fault proxy)', f
     const states: ShardStatus[] = [];
     const reader = new ShardReader({ client: testClient({ endpoint: proxy.endpoint, maxAttempts: 1 }), streamName: name, shardId, position: { type: 'LATEST' }, ...FAST, onBatch: (b) => void batches.push(b), onStatus: (s) => void states.push(s) });
     const done = reader.start();
-    await waitFor(() => reader.snapshot().state === 'caught-up', 20_000, 'the reader to be caught up at LATEST');
+    await eventually(() => reader.snapshot().state === 'caught-up', 'the reader to be caught up at LATEST');
     assert.ok(reader.snapshot().latestAt !== undefined, 'the time the LATEST position was taken is reported');
 
     proxy.setRules([{ operation: 'GetRecords', fault: 'reset', rate: 1 }]);
@@ -60,9 +61,9 @@ describe('tail: LATEST loses nothing across faults and reloads (fault proxy)', f
     const want = numbered('l', 20);
     await putAll(testClient(), name, want.map((data) => ({ data, partitionKey: 'k' })), 1);
     // Past the second failure the reader takes a new iterator: the step that used to lose them.
-    await waitFor(() => proxy.injected('reset') >= 4 && proxy.calls.filter((c) => c.operation === 'GetShardIterator').length >= 2, 30_000, 'a new iterator during the fault');
+    await eventually(() => proxy.injected('reset') >= 4 && proxy.calls.filter((c) => c.operation === 'GetShardIterator').length >= 2, 'a new iterator during the fault');
     proxy.setRules([]);
-    await waitFor(() => batches.flatMap((b) => b.records).length >= 20 && reader.snapshot().state === 'caught-up', 30_000, 'the 20 records');
+    await eventually(() => batches.flatMap((b) => b.records).length >= 20 && reader.snapshot().state === 'caught-up', 'the 20 records');
     await reader.stop();
     await done;
 
@@ -82,11 +83,11 @@ describe('tail: LATEST loses nothing across faults and reloads (fault proxy)', f
     const first = new Collector();
     const tail1 = new StreamTail({ client, streamName: name, position: { type: 'LATEST' }, ...FAST, onBatch: first.onBatch, onStatus: first.onStatus });
     void tail1.start();
-    await waitFor(() => (first.last()?.shards ?? []).filter((s) => s.state === 'caught-up').length === 2, 20_000, 'both shards caught up');
+    await eventually(() => (first.last()?.shards ?? []).filter((s) => s.state === 'caught-up').length === 2, 'both shards caught up');
     // One shard shows a record before the reload; the other shows nothing.
     const shards = (await listShards(client, name)).map((s) => s.ShardId ?? '');
     const [early] = await putAll(client, name, [{ data: 'before-reload', partitionKey: 'a' }]);
-    await waitFor(() => first.records.length === 1, 20_000, 'the record before the reload');
+    await eventually(() => first.records.length === 1, 'the record before the reload');
     await tail1.stop();
 
     const resumeAfter: Record<string, string> = { [early?.shardId ?? '']: early?.sequenceNumber ?? '' };
@@ -101,7 +102,7 @@ describe('tail: LATEST loses nothing across faults and reloads (fault proxy)', f
     const second = new Collector();
     const tail2 = new StreamTail({ client, streamName: name, position: { type: 'LATEST' }, resumeAfter, resumeAtLatest, ...FAST, onBatch: second.onBatch, onStatus: second.onStatus });
     void tail2.start();
-    await waitFor(() => second.records.length >= 20 && (second.last()?.shards ?? []).every((s) => s.state === 'caught-up'), 30_000, 'the 20 records written during the reload');
+    await eventually(() => second.records.length >= 20 && (second.last()?.shards ?? []).every((s) => s.state === 'caught-up'), 'the 20 records written during the reload');
     await tail2.stop();
     assertExactlyOnce(second.texts(), want);
   });
@@ -112,14 +113,14 @@ describe('tail: LATEST loses nothing across faults and reloads (fault proxy)', f
     const first = new Collector();
     const tail1 = new StreamTail({ client: viaProxy, streamName: name, position: { type: 'LATEST' }, ...FAST, onBatch: first.onBatch, onStatus: first.onStatus });
     void tail1.start();
-    await waitFor(() => first.last()?.shards[0]?.state === 'caught-up', 20_000, 'caught up at LATEST');
+    await eventually(() => first.last()?.shards[0]?.state === 'caught-up', 'caught up at LATEST');
     const takenAt = first.last()?.shards[0]?.latestAt;
     assert.ok(takenAt !== undefined);
 
     proxy.setRules([{ operation: 'GetRecords', fault: 'reset', rate: 1 }]);
     const want = numbered('f', 20);
     await putAll(testClient(), name, want.slice(0, 10).map((data) => ({ data, partitionKey: 'k' })), 1);
-    await waitFor(() => proxy.injected('reset') >= 3 && proxy.calls.filter((c) => c.operation === 'GetShardIterator').length >= 2, 30_000, 'a new iterator during the fault');
+    await eventually(() => proxy.injected('reset') >= 3 && proxy.calls.filter((c) => c.operation === 'GetShardIterator').length >= 2, 'a new iterator during the fault');
     await tail1.stop();
     const resumeAtLatest = latestTimes(first.last());
     assert.deepEqual(resumeAtLatest, { [first.last()?.shards[0]?.shardId ?? '']: takenAt }, 'the time survives the fault');
@@ -131,9 +132,9 @@ describe('tail: LATEST loses nothing across faults and reloads (fault proxy)', f
     const second = new Collector();
     const tail2 = new StreamTail({ client: viaProxy, streamName: name, position: { type: 'LATEST' }, resumeAtLatest, ...FAST, onBatch: second.onBatch, onStatus: second.onStatus });
     void tail2.start();
-    await waitFor(() => proxy.injected('reset') >= resetsBefore + 3, 30_000, 'the restored tail to meet the fault');
+    await eventually(() => proxy.injected('reset') >= resetsBefore + 3, 'the restored tail to meet the fault');
     proxy.setRules([]);
-    await waitFor(() => second.records.length >= 20 && second.last()?.shards[0]?.state === 'caught-up', 30_000, 'all 20 records');
+    await eventually(() => second.records.length >= 20 && second.last()?.shards[0]?.state === 'caught-up', 'all 20 records');
     await tail2.stop();
     assertExactlyOnce(second.texts(), want);
     const types = proxy.calls.filter((c) => c.operation === 'GetShardIterator').map((c) => c.iteratorType);

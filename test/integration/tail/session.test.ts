@@ -203,9 +203,9 @@ describe('tail panel session (host side) against kinesis-local', function () {
     s.start();
     await s.handle({ type: 'ready' });
     const shards = (): { shardId: string; latestAt?: number }[] => webview.of('status').at(-1)?.shards ?? [];
-    await waitFor(() => shards().length === 2 && shards().every((sh) => sh.latestAt !== undefined), 15_000, 'a LATEST time for both shards');
+    await eventually(() => shards().length === 2 && shards().every((sh) => sh.latestAt !== undefined), 'a LATEST time for both shards');
     const [written] = await putAll(client, stream, [{ data: '{"n":1}', partitionKey: 'quiet-no-more' }]);
-    await waitFor(() => webview.rows().length === 1 && shards().find((sh) => sh.shardId === written?.shardId)?.latestAt === undefined, 15_000, 'the record and its shard without a LATEST time');
+    await eventually(() => webview.rows().length === 1 && shards().find((sh) => sh.shardId === written?.shardId)?.latestAt === undefined, 'the record and its shard without a LATEST time');
     assert.ok(shards().find((sh) => sh.shardId !== written?.shardId)?.latestAt !== undefined, 'the other shard keeps its time');
     await s.dispose();
   });
