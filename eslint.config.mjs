@@ -30,4 +30,18 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/kinesis/ must not import vscode: keep it testable in plain Node.' }] }],
     },
   },
+  {
+    // The webview is a browser bundle: it may reach into src/ only through src/tail/shared (pure
+    // modules both sides use), never the host, the Kinesis layer or vscode.
+    files: ['webview/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The webview runs in a browser; talk to the host through messages.' }],
+          patterns: [{ regex: '^(\\.\\./)+src/(?!tail/shared/)', message: 'webview/ may import only src/tail/shared/ from the extension sources.' }],
+        },
+      ],
+    },
+  },
 );

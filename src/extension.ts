@@ -1,15 +1,15 @@
 // Activation: build the long-lived objects and register each area. Nothing else happens here;
 // the Kinesis layer and the AWS SDK load on first use.
 import * as vscode from 'vscode';
-import { registerExplorerCommands } from './commands/explorerCommands';
+import { registerExplorerCommands } from './commands/explorer';
 import { registerGeneralCommands } from './commands/general';
-import { registerPutCommands } from './commands/putCommands';
-import { registerStreamAdminCommands } from './commands/streamAdminCommands';
-import { registerTailCommands } from './commands/tailCommands';
+import { registerPutCommands } from './commands/put/register';
+import { registerStreamAdminCommands } from './commands/stream/register';
+import { registerTailCommands } from './commands/tail';
 import { registerExplorer } from './explorer/explorerView';
 import type { ExplorerProvider } from './explorer/treeProvider';
 import { Services } from './services';
-import { TailPanels } from './tail/tailPanels';
+import { TailPanels } from './tail/host/panels';
 import { createLog } from './ui/log';
 import type { Prompts } from './ui/prompts';
 

@@ -2,7 +2,7 @@
 // run on, or asked with quick picks (connection → region → stream → shard), each step skipped when
 // there is one choice and ordered so that Enter picks the last stream used in this workspace.
 import type { ExplorerModel } from '../explorer/explorerModel';
-import type { Connection } from '../kinesis/connections';
+import type { Connection } from '../kinesis/connections/connections';
 import type { Services } from '../services';
 import { Cancelled, type PickItem } from '../ui/prompts';
 import { describedOf, InputProblem } from './commandResult';

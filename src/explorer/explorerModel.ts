@@ -1,10 +1,10 @@
 // The explorer's state and loading: roots from connection discovery, stream pages per region,
 // shards per stream, refreshes and the settling poller. No vscode: the tree provider renders it,
 // and tests walk it in plain Node against kinesis-local.
-import type { Connection, Discovery } from '../kinesis/connections';
-import type { ConnectionClients } from '../kinesis/connectionsClients';
-import type { MfaCodeProvider } from '../kinesis/credentials';
-import type { AwsFilePaths } from '../kinesis/profiles';
+import type { Connection, Discovery } from '../kinesis/connections/connections';
+import type { ConnectionClients } from '../kinesis/connections/clients';
+import type { MfaCodeProvider } from '../kinesis/connections/credentials';
+import type { AwsFilePaths } from '../kinesis/connections/profiles';
 import type { KinesisApi } from '../kinesisLoader';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { ConnectionNode, ErrorNode, MessageNode, regionOf, type ExplorerNode, type LoadMoreNode, type RegionNode, type ShardNode, type StreamNode } from './nodes';

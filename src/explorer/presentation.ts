@@ -1,7 +1,7 @@
 // How each node looks: label, description, icon, contextValue, tooltip and click action, as plain
 // data. treeProvider.ts turns an ItemSpec into a vscode.TreeItem; tests check ItemSpecs directly.
-import type { Connection } from '../kinesis/connections';
-import type { StreamModel, StreamStatus } from '../kinesis/streams';
+import type { Connection } from '../kinesis/connections/connections';
+import type { StreamModel, StreamStatus } from '../kinesis/streams/streams';
 import { ExplorerCommands } from './commandIds';
 import type { ConnectionNode, ErrorNode, ExplorerNode, RegionNode, ShardNode, StreamNode } from './nodes';
 import { capacityModeText, connectionTooltip, errorTooltip, shardTooltip, streamTooltip } from './tooltips';

@@ -1,7 +1,7 @@
 // Loads what hangs under a region and a stream: ListStreams pages ("Load more…"), background
 // DescribeStreamSummary for streams listed with summaries only, shards, and settle checks.
 // Every failure becomes an ErrorNode; nothing here throws into the tree.
-import type { ConnectionClients } from '../kinesis/connectionsClients';
+import type { ConnectionClients } from '../kinesis/connections/clients';
 import type { ExplorerDeps } from './explorerModel';
 import { ErrorNode, LoadMoreNode, MessageNode, ShardNode, StreamNode, type ExplorerNode, type RegionNode } from './nodes';
 

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import type { Connection } from '../../../src/kinesis/connections';
-import type { NodeError } from '../../../src/kinesis/connectionsErrors';
-import { toShardModels } from '../../../src/kinesis/shards';
-import type { StreamModel, StreamStatus } from '../../../src/kinesis/streams';
+import type { Connection } from '../../../src/kinesis/connections/connections';
+import type { NodeError } from '../../../src/kinesis/connections/loadErrors';
+import { toShardModels } from '../../../src/kinesis/streams/shards';
+import type { StreamModel, StreamStatus } from '../../../src/kinesis/streams/streams';
 import { ExplorerCommands } from '../../../src/explorer/commandIds';
 import { ConnectionNode, ErrorNode, LoadMoreNode, MessageNode, ShardNode, StreamNode } from '../../../src/explorer/nodes';
 import { contextValue, itemSpec, streamDescription, streamTooltipOf } from '../../../src/explorer/presentation';

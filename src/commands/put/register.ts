@@ -1,0 +1,32 @@
+// Registers the put commands: "Put Record…" (selection(s) or document, each one record),
+// "Put Records (one per line)…" and "Put again" (from the tail panel's row action).
+import type * as vscode from 'vscode';
+import type { ExplorerModel } from '../../explorer/explorerModel';
+import type { Services } from '../../services';
+import { reporting } from '../commandResult';
+import { putAgain } from './again';
+import { prepareEditorPut } from './flow';
+import { putLines } from './lines';
+import { sendAndReport } from './send';
+import { registerCommand } from '../registerCommand';
+
+export const PutCommands = {
+  putRecord: 'kinesis.putRecord',
+  putRecords: 'kinesis.putRecords',
+  putAgain: 'kinesis.putAgain',
+} as const;
+
+/**
+ * `from` is what the command was run on: a stream node, a { connectionId, region, streamName }
+ * target, or (from the editor's context menu) the document's URI, which says nothing about the stream.
+ */
+export function registerPutCommands(services: Services, model: ExplorerModel): vscode.Disposable[] {
+  const { log } = services;
+  return [
+    registerCommand(log, PutCommands.putRecord, (from?: unknown) =>
+      reporting(log, 'put the record', async () => sendAndReport(services, await prepareEditorPut(services, model, 'whole', from, 'Put Record')), 'kinesis:PutRecord')),
+    registerCommand(log, PutCommands.putRecords, (from?: unknown) =>
+      reporting(log, 'put the records', async () => putLines(services, await prepareEditorPut(services, model, 'lines', from, 'Put Records')), 'kinesis:PutRecords')),
+    registerCommand(log, PutCommands.putAgain, (args?: unknown) => reporting(log, 'put the record again', () => putAgain(services, model, args), 'kinesis:PutRecord')),
+  ];
+}

@@ -1,0 +1,63 @@
+// Tail commands: "Tail Shard…" (shard node), "Tail Stream…" (stream node), "Kinesis: Tail…"
+// (palette: connection, region, stream, shard or all), and "Tail from this record" (a put
+// result or a record in a tail panel), each opening a tail panel.
+import type * as vscode from 'vscode';
+import type { ExplorerModel } from '../explorer/explorerModel';
+import { describePosition, validateSequenceNumber, type StartPosition } from '../kinesis/tail/position';
+import type { Services } from '../services';
+import { promptStartPosition } from '../tail/host/positionPrompt';
+import type { TailPanel } from '../tail/host/panel';
+import type { TailPanels } from '../tail/host/panels';
+import { InputProblem } from './commandResult';
+import { pickStreamTarget, type ShardTarget } from './pickTarget';
+import { registerCommand } from './registerCommand';
+
+export interface FromRecordArgs {
+  connectionId: string;
+  region: string;
+  streamName: string;
+  shardId: string;
+  sequenceNumber: string;
+}
+
+function isFromRecordArgs(v: unknown): v is FromRecordArgs {
+  const a = v as Record<string, unknown> | undefined;
+  return !!a && typeof a === 'object' && ['connectionId', 'region', 'streamName', 'shardId', 'sequenceNumber'].every((k) => typeof a[k] === 'string');
+}
+
+export function registerTailCommands(services: Services, model: ExplorerModel, tails: TailPanels): vscode.Disposable[] {
+  const { log } = services;
+
+  const tailTarget = async (title: string, from: unknown, pickShard: boolean): Promise<TailPanel> => {
+    const target = await pickStreamTarget(services, model, { title, from, pickShard });
+    const position = await promptStartPosition(services.prompts.current, { title, singleShard: target.shardId !== undefined });
+    return tails.openTail(request(target, position));
+  };
+
+  return [
+    registerCommand(log, 'kinesis.tail', (from?: unknown) => tailTarget('Tail', from, true)),
+    registerCommand(log, 'kinesis.tailStream', (from?: unknown) => tailTarget('Tail Stream', from, false)),
+    registerCommand(log, 'kinesis.tailShard', (from?: unknown) => tailTarget('Tail Shard', from, true)),
+    registerCommand(log, 'kinesis.tail.fromRecord', async (args?: unknown) => {
+      if (!isFromRecordArgs(args)) throw new InputProblem('Tail from this record needs a record: run it from a put result or a tail panel row.');
+      const seq = validateSequenceNumber(args.sequenceNumber);
+      if (!seq.ok) throw new InputProblem(seq.error);
+      const connection = (await model.connections()).find((c) => c.id === args.connectionId);
+      if (!connection) throw new InputProblem(`The connection ${args.connectionId} is no longer configured.`);
+      const position: StartPosition = { type: 'AT_SEQUENCE_NUMBER', sequenceNumber: seq.value };
+      return tails.openTail(request({ connectionId: connection.id, connectionName: connection.name, region: args.region, streamName: args.streamName, shardId: args.shardId }, position));
+    }),
+  ];
+}
+
+function request(target: ShardTarget, position: StartPosition) {
+  return {
+    connectionId: target.connectionId,
+    connectionName: target.connectionName,
+    region: target.region,
+    streamName: target.streamName,
+    shardIds: target.shardId ? [target.shardId] : [],
+    position,
+    positionLabel: describePosition(position),
+  };
+}

@@ -1,0 +1,113 @@
+// Owns every open tail panel: opens new ones, restores them after a window reload (a
+// WebviewPanelSerializer reading the webview's persisted target and per-shard positions), and
+// stops the ones reading a stream that was just deleted.
+import * as vscode from 'vscode';
+import type { ExplorerModel } from '../../explorer/explorerModel';
+import { describePosition, type StartPosition } from '../../kinesis/tail/position';
+import type { Services } from '../../services';
+import { parsePersistedState, type PanelSettings } from '../shared/protocol';
+import { TAIL_VIEW_TYPE, TailPanel, tailTitle, type TailRequest } from './panel';
+import type { TailHandle } from './session';
+
+export class TailPanels implements vscode.Disposable {
+  private readonly open = new Set<TailPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly services: Services, private readonly model: ExplorerModel) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(TAIL_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.restore(panel, state) }),
+      services.onDidDeleteStream((s) => {
+        for (const p of this.open) {
+          if (p.req.connectionId === s.connectionId && p.req.region === s.region && p.req.streamName === s.streamName) {
+            void p.stop(`Stream deleted: ${s.streamName} no longer exists, so this tail has stopped.`);
+          }
+        }
+      }),
+    );
+  }
+
+  /** Open panels, for tests. */
+  panels(): TailPanel[] {
+    return [...this.open];
+  }
+
+  /** Opens a new panel beside the others and starts reading. */
+  async openTail(req: TailRequest): Promise<TailPanel> {
+    const panel = vscode.window.createWebviewPanel(TAIL_VIEW_TYPE, tailTitle(req), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview')],
+    });
+    return this.attach(panel, req);
+  }
+
+  dispose(): void {
+    for (const p of [...this.open]) p.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private async attach(panel: vscode.WebviewPanel, req: TailRequest): Promise<TailPanel> {
+    const api = await this.services.kinesis();
+    const client = await this.model.clientForTarget(req.connectionId, req.region, 'tail');
+    const tail = new TailPanel(panel, req, {
+      extensionUri: this.services.context.extensionUri,
+      log: this.services.log,
+      settings: readSettings,
+      decode: (data) => api.decodePayload(data),
+      createTail: (r, handlers): TailHandle => {
+        const cfg = vscode.workspace.getConfiguration('kinesis.tail');
+        return new api.StreamTail({
+          client,
+          streamName: r.streamName,
+          position: r.position,
+          ...(r.shardIds.length > 0 ? { shardIds: r.shardIds } : {}),
+          ...(r.resumeAfter ? { resumeAfter: r.resumeAfter } : {}),
+          limit: cfg.get<number>('limit', 10_000),
+          idleIntervalMs: cfg.get<number>('idleIntervalMs', 1000),
+          onBatch: handlers.onBatch,
+          onStatus: handlers.onStatus,
+        });
+      },
+      tailFromRecord: async (from, record) => {
+        const position: StartPosition = { type: 'AT_SEQUENCE_NUMBER', sequenceNumber: record.sequenceNumber };
+        await this.openTail({ ...from, shardIds: [record.shardId], position, positionLabel: describePosition(position), resumeAfter: undefined });
+      },
+    });
+    this.open.add(tail);
+    tail.onDidDispose(() => this.open.delete(tail));
+    this.services.log.info(`tail opened: ${tailTitle(req)} (${req.connectionName} · ${req.region})`);
+    return tail;
+  }
+
+  /** Rebuilds a panel after a window reload; resumes after the last record each shard showed. */
+  private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const saved = parsePersistedState(state);
+    const target = saved?.target;
+    const connection = target ? (await this.model.connections()).find((c) => c.id === target.connection) : undefined;
+    if (!saved || !target || !connection || !target.region) {
+      this.services.log.warn('a tail panel could not be restored: its connection or stream is unknown');
+      panel.dispose();
+      return;
+    }
+    const resumeAfter = saved.positions;
+    const shards = Object.keys(resumeAfter);
+    // Shards that showed nothing yet start at LATEST: a restored tail never replays history.
+    const position: StartPosition = { type: 'LATEST' };
+    const label = shards.length > 0 ? `${target.startPosition} (resumed)` : target.startPosition;
+    try {
+      await this.attach(panel, { connectionId: connection.id, connectionName: connection.name, region: target.region, streamName: target.stream, shardIds: target.shardIds, position, positionLabel: label, resumeAfter });
+    } catch (err) {
+      this.services.log.error(`restoring the tail of ${target.stream} failed`, err);
+      panel.dispose();
+    }
+  }
+}
+
+function readSettings(): PanelSettings {
+  const cfg = vscode.workspace.getConfiguration('kinesis.tail');
+  return {
+    maxRecords: Math.max(1000, Math.min(1_000_000, cfg.get<number>('maxRecords', 100_000))),
+    timeZone: cfg.get<string>('timeZone', 'local') === 'utc' ? 'utc' : 'local',
+    autoScroll: cfg.get<boolean>('autoScroll', true),
+    autoPauseWhenFull: cfg.get<boolean>('autoPauseWhenFull', false),
+  };
+}
