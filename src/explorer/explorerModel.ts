@@ -3,42 +3,13 @@
 // and tests walk it in plain Node against kinesis-local.
 import type { Connection, Discovery } from '../kinesis/connections/connections';
 import type { ConnectionClients } from '../kinesis/connections/clients';
-import type { MfaCodeProvider } from '../kinesis/connections/credentials';
-import type { AwsFilePaths } from '../kinesis/connections/profiles';
-import type { KinesisApi } from '../kinesisLoader';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { ConnectionNode, ErrorNode, MessageNode, regionOf, type ExplorerNode, type LoadMoreNode, type RegionNode, type ShardNode, type StreamNode } from './nodes';
 import { SettlingPoller } from './settlingPoller';
 import { StreamLoader } from './streamLoader';
+import type { ExplorerDeps } from './deps';
 
-export interface RegionStore {
-  get(connectionId: string): string[] | undefined;
-  /** undefined: back to the connection's own region. */
-  set(connectionId: string, regions: string[] | undefined): Promise<void>;
-}
-
-export interface ExplorerLog {
-  info(message: string): void;
-  warn(message: string): void;
-  debug(message: string): void;
-}
-
-export interface ExplorerDeps {
-  kinesis: () => Promise<KinesisApi>;
-  /** Current value of the `kinesis.connections` setting. */
-  customConnections: () => unknown;
-  regions: RegionStore;
-  log: ExplorerLog;
-  mfaCodeProvider?: MfaCodeProvider;
-  env?: () => NodeJS.ProcessEnv;
-  /** Told after each discovery, so the file watcher follows AWS_CONFIG_FILE changes. */
-  onDiscovered?: (paths: AwsFilePaths) => void;
-  pageSize?: number;
-  describeConcurrency?: number;
-  pollIntervalMs?: number;
-  credentialTimeoutMs?: number;
-  requestTimeoutMs?: number;
-}
+export type { ExplorerDeps, ExplorerLog, RegionStore } from './deps';
 
 type Listener = (node: ExplorerNode | undefined) => void;
 

@@ -1,7 +1,7 @@
 // The explorer's node models: what each tree element stands for and the state loaded under it
 // (stream pages, shards). Plain objects, no vscode: presentation.ts maps them to TreeItems.
 import type { Connection } from '../kinesis/connections/connections';
-import type { NodeError } from '../kinesis/connections/loadErrors';
+import type { NodeError } from '../kinesis/result';
 import type { ShardModel } from '../kinesis/streams/shards';
 import type { PageToken, StreamModel } from '../kinesis/streams/streams';
 

@@ -2,7 +2,7 @@
 // DescribeStreamSummary for streams listed with summaries only, shards, and settle checks.
 // Every failure becomes an ErrorNode; nothing here throws into the tree.
 import type { ConnectionClients } from '../kinesis/connections/clients';
-import type { ExplorerDeps } from './explorerModel';
+import type { ExplorerDeps } from './deps';
 import { ErrorNode, LoadMoreNode, MessageNode, ShardNode, StreamNode, type ExplorerNode, type RegionNode } from './nodes';
 
 export interface StreamLoaderContext {

@@ -1,6 +1,6 @@
 // A manual clock for scheduler and backoff tests: time moves only when a test advances it, and
 // pending sleeps are counted so that a test can see that nothing is left waiting.
-import type { Clock } from '../../src/kinesis/tail/clock';
+import type { Clock } from '../../src/kinesis/clock';
 
 interface Sleeper {
   at: number;

@@ -2,7 +2,7 @@
 // limits, what a delete would lose, and the "Describe Stream" document. Errors: KinesisCallError.
 import { DescribeLimitsCommand, DescribeStreamSummaryCommand, ListShardsCommand, ListStreamConsumersCommand, type KinesisClient, type Shard, type StreamDescriptionSummary } from '@aws-sdk/client-kinesis';
 import { errorCode } from '../errors';
-import { callKinesis } from './call';
+import { callKinesis } from '../call';
 import type { ShardCountLimit } from './validate';
 
 /** The summary, or undefined when the stream does not exist. */

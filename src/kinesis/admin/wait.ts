@@ -2,7 +2,7 @@
 // cancel, timeout and a lost connection each reported as such rather than as a failure.
 import { DescribeStreamSummaryCommand, type KinesisClient, type StreamDescriptionSummary } from '@aws-sdk/client-kinesis';
 import { describeError, errorCode, httpStatus, isAbort, isNetworkError, isThrottling, type DescribedError } from '../errors';
-import { sleepUnlessAborted } from '../put/retry';
+import { sleepUnlessAborted } from '../clock';
 
 export type StreamWaitGoal = 'ACTIVE' | 'GONE';
 

@@ -1,34 +1,10 @@
 // Connections: the explorer's roots. Every profile of the shared files, an "Environment"
 // connection when AWS_ACCESS_KEY_ID or AWS_PROFILE is set, and the custom endpoints setting.
 import { customConnections, endpointProblem } from './custom';
-import { awsFilePaths, loadProfiles, type AwsFilePaths, type ProfileInfo, type ProfileKind } from './profiles';
+import { awsFilePaths, loadProfiles, type AwsFilePaths, type ProfileInfo } from './profiles';
+import type { Connection, ConnectionProblem } from './types';
 
-export type ConnectionKind = 'profile' | 'environment' | 'custom';
-
-export interface ConnectionProblem {
-  code: string;
-  message: string;
-}
-
-export interface Connection {
-  /** Stable id: `profile:<name>`, `environment`, `custom:<name>`; keys clients and saved regions. */
-  id: string;
-  kind: ConnectionKind;
-  /** Label in the tree. */
-  name: string;
-  /** Profile whose credentials are used (profile connections, custom ones with `profile`, AWS_PROFILE). */
-  profile?: string;
-  profileKind?: ProfileKind;
-  /** Profile to pass to `aws sso login --profile` when its SSO token is missing or expired. */
-  ssoLoginProfile?: string;
-  /** Region used when the user has not chosen any. */
-  region: string;
-  regionSource: 'profile' | 'environment' | 'setting' | 'default';
-  /** Custom endpoint; absent means the AWS regional endpoint. */
-  endpoint?: string;
-  /** Why the connection cannot work as configured; shown as an error node instead of streams. */
-  problem?: ConnectionProblem;
-}
+export type { Connection, ConnectionKind, ConnectionProblem } from './types';
 
 export interface DiscoverOptions {
   /** Value of the `kinesis.connections` setting, unvalidated. */

@@ -1,6 +1,6 @@
 // Validates the `kinesis.connections` setting ([{ name, endpoint, region, profile? }]) into
 // connection models. A bad entry becomes a connection with a problem (an error node), never a throw.
-import type { Connection, ConnectionProblem } from './connections';
+import type { Connection, ConnectionProblem } from './types';
 import type { ProfileInfo } from './profiles';
 
 export interface CustomConnectionSetting {

@@ -4,7 +4,8 @@ import { PutRecordCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { describeError, errorCode, type DescribedError } from '../errors';
 import { shardForHashKey } from './hashKey';
 import type { PreparedRecord } from './prepare';
-import { classifyPutFailure, DEFAULT_PUT_BACKOFF, putBackoffDelay, requireSingleAttemptClient, sleepUnlessAborted, type BackoffSettings } from './retry';
+import { classifyPutFailure, DEFAULT_PUT_BACKOFF, putBackoffDelay, requireSingleAttemptClient, type BackoffSettings } from './retry';
+import { sleepUnlessAborted } from '../clock';
 import type { PutTarget } from './target';
 
 export interface PutOneResult {

@@ -6,7 +6,8 @@ import { shardForHashKey } from './hashKey';
 import { planBatches, type BatchLimits } from './batches';
 import type { PreparedRecord } from './prepare';
 import type { FailedRecord, NotSentRecord, PutReport, SentRecord } from './report';
-import { classifyPutFailure, DEFAULT_PUT_BACKOFF, putBackoffDelay, requireSingleAttemptClient, RETRYABLE_ENTRY_ERRORS, sleepUnlessAborted, type BackoffSettings } from './retry';
+import { classifyPutFailure, DEFAULT_PUT_BACKOFF, putBackoffDelay, requireSingleAttemptClient, RETRYABLE_ENTRY_ERRORS, type BackoffSettings } from './retry';
+import { sleepUnlessAborted } from '../clock';
 import type { PutTarget } from './target';
 
 export interface PutProgress {

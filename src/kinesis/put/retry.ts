@@ -58,22 +58,6 @@ export function putBackoffDelay(retry: number, s: BackoffSettings): number {
   return Math.floor(cap / 2 + s.random() * (cap / 2));
 }
 
-/** Resolves true after `ms`, or false as soon as `signal` aborts; never leaves a timer behind. */
-export function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<boolean> {
-  if (signal?.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /** Throws unless the client leaves retries to us (maxAttempts 1); see putRecords. */
 export async function requireSingleAttemptClient(client: KinesisClient): Promise<void> {
   const attempts = await client.config.maxAttempts();

@@ -3,7 +3,7 @@
 import { DescribeStreamSummaryCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { DEFAULT_MAX_RECORD_BYTES } from './prepare';
 import { listShards, type ShardModel } from '../streams/shards';
-import { callKinesis } from '../admin/call';
+import { callKinesis } from '../call';
 
 export interface PutTarget {
   streamName: string;

@@ -2,7 +2,7 @@
 // where the endpoint returns them, else ExclusiveStartStreamName + HasMoreStreams, as
 // kinesis-local and LocalStack do), and DescribeStreamSummary with bounded concurrency.
 import { DescribeStreamSummaryCommand, ListStreamsCommand, type KinesisClient, type StreamDescriptionSummary, type StreamSummary } from '@aws-sdk/client-kinesis';
-import { settle, type Loaded, type NodeError } from '../connections/loadErrors';
+import { settle, type Loaded, type NodeError } from '../result';
 
 export type StreamStatus = 'CREATING' | 'DELETING' | 'ACTIVE' | 'UPDATING';
 export type CapacityMode = 'PROVISIONED' | 'ON_DEMAND';

@@ -4,5 +4,5 @@ export { parseTimestamp, type TimestampResult } from './timestamp';
 export { validateSequenceNumber, describePosition, iteratorParams, MAX_SEQUENCE_DIGITS, type StartPosition, type Validation } from './position';
 export { ShardReader, type ShardReaderOptions, type ShardEnd, type ChildShardInfo } from './shardReader';
 export { StreamTail, type StreamTailOptions } from './streamTail';
-export { systemClock, type Clock } from './clock';
+export { systemClock, type Clock } from '../clock';
 export type { ReadLimits, ShardState, ShardStatus, TailBatch, TailRecord, TailState, TailStatus } from './types';

@@ -7,7 +7,7 @@ import type { DecodeOptions, RecordExpander } from '../decode/types';
 import { describeError, type DescribedError, type ErrorContext } from '../errors';
 import { Backoff } from './backoff';
 import { BatchQueue } from './batchQueue';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../clock';
 import { classifyFault } from './faults';
 import { Lineage, shardNode } from './lineage';
 import { checkPosition, type StartPosition } from './position';

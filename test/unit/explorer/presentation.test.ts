@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Connection } from '../../../src/kinesis/connections/connections';
-import type { NodeError } from '../../../src/kinesis/connections/loadErrors';
+import type { NodeError } from '../../../src/kinesis/result';
 import { toShardModels } from '../../../src/kinesis/streams/shards';
 import type { StreamModel, StreamStatus } from '../../../src/kinesis/streams/streams';
 import { ExplorerCommands } from '../../../src/explorer/commandIds';

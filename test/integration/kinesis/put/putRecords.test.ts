@@ -8,7 +8,7 @@ import { preparePut } from '../../../../src/kinesis/put/prepare';
 import { putRecord } from '../../../../src/kinesis/put/putRecord';
 import { putRecords } from '../../../../src/kinesis/put/putRecords';
 import { getPutTarget } from '../../../../src/kinesis/put/target';
-import { KinesisCallError } from '../../../../src/kinesis/admin/call';
+import { KinesisCallError } from '../../../../src/kinesis/call';
 import { createStream, deleteStream, testClient } from '../../fixture';
 import { multiset, readAllRecords } from './readBack';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { AccessDeniedException } from '@aws-sdk/client-kinesis';
 import { describeError } from '../../../../src/kinesis/errors';
-import { callKinesis, describeCallError, KinesisCallError } from '../../../../src/kinesis/admin/call';
+import { callKinesis, describeCallError, KinesisCallError } from '../../../../src/kinesis/call';
 import { adminFailed, adminRefused, adminUnsettled } from '../../../../src/kinesis/admin/result';
 
 describe('streamAdminResult', () => {

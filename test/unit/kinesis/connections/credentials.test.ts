@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Connection } from '../../../../src/kinesis/connections/connections';
-import { isSsoTokenError, problemToNodeError, settle, toNodeError } from '../../../../src/kinesis/connections/loadErrors';
+import { isSsoTokenError, problemToNodeError, settle, toNodeError } from '../../../../src/kinesis/result';
 import { credentialsFor, DUMMY_CREDENTIALS, guardProvider, sharedProvider } from '../../../../src/kinesis/connections/credentials';
 import { useTempAwsFiles, type TempAwsFiles } from '../../../integration/explorer/awsFiles';
 

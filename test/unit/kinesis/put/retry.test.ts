@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { AccessDeniedException, InternalFailureException, ProvisionedThroughputExceededException, ResourceNotFoundException } from '@aws-sdk/client-kinesis';
 import { createKinesisClient } from '../../../../src/kinesis/client';
-import { classifyPutFailure, putBackoffDelay, requireSingleAttemptClient, RETRYABLE_ENTRY_ERRORS, sleepUnlessAborted } from '../../../../src/kinesis/put/retry';
+import { classifyPutFailure, putBackoffDelay, requireSingleAttemptClient, RETRYABLE_ENTRY_ERRORS } from '../../../../src/kinesis/put/retry';
+import { sleepUnlessAborted } from '../../../../src/kinesis/clock';
 
 const meta = (status: number) => ({ $metadata: { httpStatusCode: status } });
 const socketError = (code: string, message = code) => Object.assign(new Error(message), { code });

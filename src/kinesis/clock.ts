@@ -1,5 +1,6 @@
-// Time for the tail engine, injectable so that scheduler and backoff tests run on a fake clock
-// and leak tests can count pending timers. sleep() never outlives an abort.
+// Time for every waiting loop of the Kinesis layer (tail, put retries, stream-admin waits),
+// injectable so that tests run on a fake clock and leak tests can count pending timers. sleep()
+// never outlives an abort.
 
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -24,3 +25,10 @@ export const systemClock: Clock = {
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };
+
+/** Resolves true after `ms`, or false as soon as `signal` aborts; never leaves a timer behind. */
+export async function sleepUnlessAborted(ms: number, signal?: AbortSignal, clock: Clock = systemClock): Promise<boolean> {
+  if (signal?.aborted) return false;
+  await clock.sleep(ms, signal);
+  return !signal?.aborted;
+}

@@ -1,6 +1,6 @@
 // One wrapper for every SDK call of the put and manage operations: a failure is rethrown as a
 // KinesisCallError that still looks like the SDK error to describeError() and also names the IAM action.
-import { describeError, errorCode, type DescribedError } from '../errors';
+import { describeError, errorCode, type DescribedError } from './errors';
 
 export class KinesisCallError extends Error {
   /** IAM action of the call that failed, e.g. `kinesis:CreateStream`. */

@@ -1,7 +1,7 @@
 // Turns any failure of a connection, a listing or a describe into the model of an error node
 // (code, one line, next step, SSO login command), so the tree shows errors instead of breaking.
-import type { Connection, ConnectionProblem } from './connections';
-import { describeError, errorCode, isCredentialError } from '../errors';
+import type { Connection, ConnectionProblem } from './connections/connections';
+import { describeError, errorCode, isCredentialError } from './errors';
 
 export interface NodeError {
   code: string;
