@@ -32,7 +32,7 @@ export function registerSelectRegions(services: Services, model: ExplorerModel):
 }
 
 async function pickConnection(services: Services, model: ExplorerModel): Promise<Connection> {
-  const connections = (await model.connections()).filter((c) => !c.problem);
+  const connections = (await services.clients.connections()).filter((c) => !c.problem);
   if (connections.length === 0) throw new Error('No usable connection: add an AWS profile or a kinesis.connections entry first');
   const picked = await services.prompts.current.pick(
     connections.map((c): PickItem<Connection> => ({ label: c.name, description: model.regionsOf(c).join(', '), value: c })),

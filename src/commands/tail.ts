@@ -9,20 +9,15 @@ import { promptStartPosition } from '../tail/host/positionPrompt';
 import type { TailPanel } from '../tail/host/panel';
 import type { TailPanels } from '../tail/host/panels';
 import { InputProblem } from './commandResult';
-import { pickStreamTarget, type ShardTarget } from './pickTarget';
+import { pickStreamTarget } from './pickTarget';
 import { registerCommand } from './registerCommand';
+import { isStreamLocator, type StreamLocator, type StreamRef } from '../kinesis/types';
 
-export interface FromRecordArgs {
-  connectionId: string;
-  region: string;
-  streamName: string;
-  shardId: string;
-  sequenceNumber: string;
-}
+/** A record's stream, shard and sequence number (a put result or a tail panel row). */
+export type FromRecordArgs = StreamLocator & { shardId: string; sequenceNumber: string };
 
 function isFromRecordArgs(v: unknown): v is FromRecordArgs {
-  const a = v as Record<string, unknown> | undefined;
-  return !!a && typeof a === 'object' && ['connectionId', 'region', 'streamName', 'shardId', 'sequenceNumber'].every((k) => typeof a[k] === 'string');
+  return isStreamLocator(v) && typeof v.shardId === 'string' && typeof (v as { sequenceNumber?: unknown }).sequenceNumber === 'string';
 }
 
 export function registerTailCommands(services: Services, model: ExplorerModel, tails: TailPanels): vscode.Disposable[] {
@@ -42,7 +37,7 @@ export function registerTailCommands(services: Services, model: ExplorerModel, t
       if (!isFromRecordArgs(args)) throw new InputProblem('Tail from this record needs a record: run it from a put result or a tail panel row.');
       const seq = validateSequenceNumber(args.sequenceNumber);
       if (!seq.ok) throw new InputProblem(seq.error);
-      const connection = (await model.connections()).find((c) => c.id === args.connectionId);
+      const connection = (await services.clients.connections()).find((c) => c.id === args.connectionId);
       if (!connection) throw new InputProblem(`The connection ${args.connectionId} is no longer configured.`);
       const position: StartPosition = { type: 'AT_SEQUENCE_NUMBER', sequenceNumber: seq.value };
       return tails.openTail(request({ connectionId: connection.id, connectionName: connection.name, region: args.region, streamName: args.streamName, shardId: args.shardId }, position));
@@ -50,7 +45,7 @@ export function registerTailCommands(services: Services, model: ExplorerModel, t
   ];
 }
 
-function request(target: ShardTarget, position: StartPosition) {
+function request(target: StreamRef, position: StartPosition) {
   return {
     connectionId: target.connectionId,
     connectionName: target.connectionName,

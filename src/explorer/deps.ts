@@ -1,8 +1,7 @@
-// What the explorer model needs from outside (the Kinesis layer, settings, region store, log),
+// What the explorer model needs from outside (the client service, region store, log),
 // injected so tests can build a model in plain Node.
-import type { MfaCodeProvider } from '../kinesis/connections/credentials';
 import type { AwsFilePaths } from '../kinesis/connections/profiles';
-import type { KinesisApi } from '../kinesisLoader';
+import type { KinesisClients } from '../kinesisClients';
 
 export interface RegionStore {
   get(connectionId: string): string[] | undefined;
@@ -17,18 +16,13 @@ export interface ExplorerLog {
 }
 
 export interface ExplorerDeps {
-  kinesis: () => Promise<KinesisApi>;
-  /** Current value of the `kinesis.connections` setting. */
-  customConnections: () => unknown;
+  /** Connections and clients; the explorer uses them and hands out neither. */
+  clients: KinesisClients;
   regions: RegionStore;
   log: ExplorerLog;
-  mfaCodeProvider?: MfaCodeProvider;
-  env?: () => NodeJS.ProcessEnv;
   /** Told after each discovery, so the file watcher follows AWS_CONFIG_FILE changes. */
   onDiscovered?: (paths: AwsFilePaths) => void;
   pageSize?: number;
   describeConcurrency?: number;
   pollIntervalMs?: number;
-  credentialTimeoutMs?: number;
-  requestTimeoutMs?: number;
 }

@@ -2,6 +2,7 @@
 // `Prompts`; tests swap in scripted answers through the extension's test API instead of
 // monkey-patching vscode.window.
 import * as vscode from 'vscode';
+import type { MfaCodeProvider } from '../kinesis/connections/credentials';
 
 export interface InputOptions {
   title?: string;
@@ -80,4 +81,15 @@ export const windowPrompts: Prompts = {
 /** Holder so tests can replace the prompts of a running extension. */
 export class PromptHost {
   current: Prompts = windowPrompts;
+}
+
+/** Asks for a profile's MFA code when assuming its role needs one (an ignoreFocusOut input box). */
+export function mfaCodePrompt(prompts: PromptHost): MfaCodeProvider {
+  return (profile, serial) => prompts.current.input({
+    title: `MFA code for profile ${profile}`,
+    prompt: `Enter the current code of ${serial}`,
+    placeHolder: '123456',
+    ignoreFocusOut: true,
+    validate: (v) => (/^\d{6}$/.test(v.trim()) ? undefined : 'Enter the 6-digit code from your MFA device'),
+  });
 }

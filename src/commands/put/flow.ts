@@ -13,10 +13,11 @@ import { Cancelled } from '../../ui/prompts';
 import { InputProblem } from '../commandResult';
 import { expectsJson, readEditorInput } from './editorInput';
 import { askExplicitHashKey, askPartitionKey } from './keyPrompts';
-import { pickStreamTarget, type StreamTarget } from '../pickTarget';
+import { pickStreamTarget } from '../pickTarget';
+import type { StreamRef } from '../../kinesis/types';
 
 export interface ReadyPut {
-  target: StreamTarget;
+  target: StreamRef;
   putTarget: PutTarget;
   records: PreparedRecord[];
   /** maxAttempts 1: the put operations retry themselves and never resend an unknown outcome. */
@@ -39,11 +40,11 @@ export async function prepareEditorPut(services: Services, model: ExplorerModel,
   refuseErrors(api, early.errors, target.streamName);
   await confirmWarnings(services, api, early.warnings, input.label);
 
-  const readClient = await model.clientForTarget(target.connectionId, target.region);
+  const readClient = await services.clients.client(target);
   const putTarget = await api.getPutTarget(readClient, target.streamName);
   const sized = api.preparePut(texts, { ...options, maxRecordBytes: putTarget.maxRecordBytes });
   refuseErrors(api, sized.errors, target.streamName);
-  const writeClient = await model.clientForTarget(target.connectionId, target.region, 'write');
+  const writeClient = await services.clients.client(target, 'write');
   return { target, putTarget, records: sized.records, writeClient };
 }
 

@@ -9,11 +9,11 @@ import type { Services } from '../../services';
 import { notify } from '../../ui/notify';
 import type { CommandResult } from '../commandResult';
 import type { ReadyPut } from './flow';
-import type { StreamTarget } from '../pickTarget';
+import type { StreamRef } from '../../kinesis/types';
 
 export interface PutLinesResult extends CommandResult {
   status: PutReport['outcome'];
-  target: StreamTarget;
+  target: StreamRef;
   report: PutReport;
   /** The "Show report" document's Markdown. */
   reportMarkdown: string;

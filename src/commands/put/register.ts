@@ -27,6 +27,6 @@ export function registerPutCommands(services: Services, model: ExplorerModel): v
       reporting(log, 'put the record', async () => sendAndReport(services, await prepareEditorPut(services, model, 'whole', from, 'Put Record')), 'kinesis:PutRecord')),
     registerCommand(log, PutCommands.putRecords, (from?: unknown) =>
       reporting(log, 'put the records', async () => putLines(services, await prepareEditorPut(services, model, 'lines', from, 'Put Records')), 'kinesis:PutRecords')),
-    registerCommand(log, PutCommands.putAgain, (args?: unknown) => reporting(log, 'put the record again', () => putAgain(services, model, args), 'kinesis:PutRecord')),
+    registerCommand(log, PutCommands.putAgain, (args?: unknown) => reporting(log, 'put the record again', () => putAgain(services, args), 'kinesis:PutRecord')),
   ];
 }

@@ -10,18 +10,18 @@ import type { PutTarget } from '../../kinesis/put/target';
 import type { Services } from '../../services';
 import { notify, type NotifyAction } from '../../ui/notify';
 import type { CommandResult } from '../commandResult';
-import type { StreamTarget } from '../pickTarget';
+import type { StreamRef } from '../../kinesis/types';
 
 export const TAIL_FROM_RECORD_COMMAND = 'kinesis.tail.fromRecord';
 
 export interface PutSendResult extends CommandResult {
   status: 'sent' | 'failed' | 'unknown' | 'cancelled';
-  target: StreamTarget;
+  target: StreamRef;
   results: PutOneResult[];
 }
 
 export interface PutBatch {
-  target: StreamTarget;
+  target: StreamRef;
   putTarget: PutTarget;
   records: PreparedRecord[];
   writeClient: KinesisClient;
@@ -64,7 +64,7 @@ async function send(services: Services, batch: PutBatch): Promise<PutOneResult[]
   );
 }
 
-function outcomeOf(target: StreamTarget, results: PutOneResult[]): PutSendResult {
+function outcomeOf(target: StreamRef, results: PutOneResult[]): PutSendResult {
   const bad = results.find((r) => r.status !== 'sent');
   if (!bad) return { status: 'sent', target, results, message: sentMessage(target, results) };
   const sentBefore = results.filter((r) => r.status === 'sent').length;
@@ -75,7 +75,7 @@ function outcomeOf(target: StreamTarget, results: PutOneResult[]): PutSendResult
   return result;
 }
 
-function sentMessage(target: StreamTarget, results: PutOneResult[]): string {
+function sentMessage(target: StreamRef, results: PutOneResult[]): string {
   if (results.length === 1) {
     const r = results[0] as PutOneResult;
     return `Put to ${target.streamName}: ${r.shardId ?? ''}, sequence number ${r.sequenceNumber ?? ''}.`;
@@ -105,7 +105,7 @@ async function copySequenceNumbers(sent: PutOneResult[]): Promise<void> {
 }
 
 /** Opens the tail at AT_SEQUENCE_NUMBER on that shard, through the tail panel's command. */
-export async function tailFromRecord(services: Services, target: StreamTarget, shardId: string, sequenceNumber: string): Promise<void> {
+export async function tailFromRecord(services: Services, target: StreamRef, shardId: string, sequenceNumber: string): Promise<void> {
   const commands = await vscode.commands.getCommands(true);
   if (!commands.includes(TAIL_FROM_RECORD_COMMAND)) {
     notify(services.log, 'info', `The tail panel is not available in this build, so it cannot open at ${shardId} #${sequenceNumber}.`);

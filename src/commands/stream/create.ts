@@ -10,8 +10,9 @@ import type { KinesisApi } from '../../kinesisLoader';
 import type { Services } from '../../services';
 import { InputProblem } from '../commandResult';
 import { Cancelled } from '../../ui/prompts';
-import { listStreamNames, pickRegionTarget, type RegionTarget, type StreamTarget } from '../pickTarget';
+import { listStreamNames, pickRegionTarget } from '../pickTarget';
 import { refreshRegion, revealNode, runIfAvailable, showAdminResult, withAdminProgress, type AdminCommandResult } from './progress';
+import type { RegionRef, StreamRef } from '../../kinesis/types';
 
 export const TAIL_STREAM_COMMAND = 'kinesis.tailStream';
 export const PUT_RECORD_COMMAND = 'kinesis.putRecord';
@@ -19,11 +20,11 @@ export const PUT_RECORD_COMMAND = 'kinesis.putRecord';
 export async function createStream(services: Services, model: ExplorerModel, view: vscode.TreeView<unknown> | undefined, from: unknown): Promise<AdminCommandResult<unknown>> {
   const api = await services.kinesis();
   const where = await pickRegionTarget(services, model, { title: 'Create Stream', from });
-  const client = await model.clientForTarget(where.connectionId, where.region);
-  const req = await askCreateRequest(services, api, where, await existingNames(services, model, where), () => api.getAccountShardLimits(client));
+  const client = await services.clients.client(where);
+  const req = await askCreateRequest(services, api, where, await existingNames(services, where), () => api.getAccountShardLimits(client));
 
   const result = await withAdminProgress(`Creating stream ${req.name}`, (opts) => api.createStreamAndWait(client, req, opts));
-  const target: StreamTarget = { ...where, streamName: req.name };
+  const target: StreamRef = { ...where, streamName: req.name };
   // Also when waiting was cancelled: the tree then shows the stream as CREATING and follows it.
   if (result.applied.length > 0) {
     await refreshRegion(model, where);
@@ -40,16 +41,16 @@ export async function createStream(services: Services, model: ExplorerModel, vie
 }
 
 /** Names already in the region, for the name box. Listing failures only lose this early check. */
-async function existingNames(services: Services, model: ExplorerModel, where: RegionTarget): Promise<Set<string>> {
+async function existingNames(services: Services, where: RegionRef): Promise<Set<string>> {
   try {
-    return new Set(await listStreamNames(services, model, where));
+    return new Set(await listStreamNames(services, where));
   } catch (err) {
     services.log.warn(`create stream: cannot list existing streams of ${where.connectionName} in ${where.region}: ${String(err)}`);
     return new Set();
   }
 }
 
-async function askCreateRequest(services: Services, api: KinesisApi, where: RegionTarget, existing: Set<string>, limits: () => Promise<AccountShardLimits | undefined>): Promise<CreateStreamRequest> {
+async function askCreateRequest(services: Services, api: KinesisApi, where: RegionRef, existing: Set<string>, limits: () => Promise<AccountShardLimits | undefined>): Promise<CreateStreamRequest> {
   const prompts = services.prompts.current;
   const place = `${where.connectionName} · ${where.region}`;
   const name = await prompts.input({

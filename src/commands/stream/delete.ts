@@ -14,7 +14,7 @@ export async function deleteStream(services: Services, model: ExplorerModel, fro
   const api = await services.kinesis();
   const target = await pickStreamTarget(services, model, { title: 'Delete Stream', from });
   const name = target.streamName;
-  const client = await model.clientForTarget(target.connectionId, target.region);
+  const client = await services.clients.client(target);
   const impact = await api.describeStreamDeletion(client, name);
   if (!impact) {
     await refreshRegion(model, target);

@@ -6,13 +6,14 @@ import type { ExplorerModel } from '../../explorer/explorerModel';
 import type { StreamDocument } from '../../kinesis/admin/read';
 import type { Services } from '../../services';
 import type { CommandResult } from '../commandResult';
-import { pickStreamTarget, type StreamTarget } from '../pickTarget';
+import { pickStreamTarget } from '../pickTarget';
+import type { StreamRef } from '../../kinesis/types';
 
 export const DESCRIBE_SCHEME = 'kinesis-describe';
 
 export interface DescribeResult extends CommandResult {
   status: 'done';
-  target: StreamTarget;
+  target: StreamRef;
   uri: string;
   document: StreamDocument;
 }
@@ -46,7 +47,7 @@ export class DescribeDocuments implements vscode.TextDocumentContentProvider, vs
 }
 
 /** One document per (connection, region, stream); the tab shows `<stream>.json`. */
-export function describeUri(target: StreamTarget): vscode.Uri {
+export function describeUri(target: StreamRef): vscode.Uri {
   const query = new URLSearchParams({ connection: target.connectionId, region: target.region }).toString();
   return vscode.Uri.from({ scheme: DESCRIBE_SCHEME, path: `/${target.streamName}.json`, query });
 }
@@ -54,7 +55,7 @@ export function describeUri(target: StreamTarget): vscode.Uri {
 export async function describeStream(services: Services, model: ExplorerModel, docs: DescribeDocuments, from: unknown): Promise<DescribeResult> {
   const api = await services.kinesis();
   const target = await pickStreamTarget(services, model, { title: 'Describe Stream', from });
-  const client = await model.clientForTarget(target.connectionId, target.region);
+  const client = await services.clients.client(target);
   const document = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Describing ${target.streamName}` },
     () => api.describeStreamDocument(client, target.streamName),

@@ -6,9 +6,9 @@ import type { StreamNode } from '../../explorer/nodes';
 import type { AdminOptions, AdminResult } from '../../kinesis/admin/result';
 import type { Services } from '../../services';
 import { notify, type NotifyAction } from '../../ui/notify';
-import type { RegionTarget, StreamTarget } from '../pickTarget';
+import type { RegionRef, StreamRef } from '../../kinesis/types';
 
-export type AdminCommandResult<T> = AdminResult<T> & { target: StreamTarget };
+export type AdminCommandResult<T> = AdminResult<T> & { target: StreamRef };
 
 /**
  * Cancelling stops the wait only: the operation's own calls are never aborted half-way, and the
@@ -33,7 +33,7 @@ export function showAdminResult(services: Services, result: AdminResult<unknown>
 }
 
 /** Reloads the streams of (connection, region), when that region is shown. */
-export async function refreshRegion(model: ExplorerModel, where: RegionTarget): Promise<void> {
+export async function refreshRegion(model: ExplorerModel, where: RegionRef): Promise<void> {
   const node = await model.regionNode(where.connectionId, where.region);
   if (node) model.refresh(node);
 }
@@ -42,7 +42,7 @@ export async function refreshRegion(model: ExplorerModel, where: RegionTarget): 
  * Re-describes a stream and drops its shards so they are listed again (closed parents and new
  * children after resharding). Resolves once the node's model is current.
  */
-export async function refreshStream(model: ExplorerModel, target: StreamTarget): Promise<void> {
+export async function refreshStream(model: ExplorerModel, target: StreamRef): Promise<void> {
   const node = await model.streamNode(target.connectionId, target.region, target.streamName);
   if (!node) {
     await refreshRegion(model, target);

@@ -8,12 +8,13 @@ import type { KinesisApi } from '../../kinesisLoader';
 import type { Services } from '../../services';
 import { Cancelled, type PickItem } from '../../ui/prompts';
 import { InputProblem } from '../commandResult';
-import { pickStreamTarget, type StreamTarget } from '../pickTarget';
+import { pickStreamTarget } from '../pickTarget';
 import { refreshStream, showAdminResult, withAdminProgress, type AdminCommandResult } from './progress';
+import type { StreamRef } from '../../kinesis/types';
 
 interface Loaded {
   api: KinesisApi;
-  target: StreamTarget;
+  target: StreamRef;
   client: KinesisClient;
   summary: StreamDescriptionSummary;
 }
@@ -22,14 +23,14 @@ interface Loaded {
 async function loadStream(services: Services, model: ExplorerModel, title: string, from: unknown): Promise<Loaded> {
   const api = await services.kinesis();
   const target = await pickStreamTarget(services, model, { title, from });
-  const client = await model.clientForTarget(target.connectionId, target.region);
+  const client = await services.clients.client(target);
   const summary = await api.fetchStreamSummary(client, target.streamName);
   if (!summary) throw new InputProblem(`Stream ${target.streamName} does not exist in ${target.region} (it may have been deleted). Refresh the explorer.`);
   if (summary.StreamStatus !== 'ACTIVE') throw new InputProblem(`${target.streamName} is ${summary.StreamStatus ?? 'not ACTIVE'}: wait until it is ACTIVE, then try again.`);
   return { api, target, client, summary };
 }
 
-async function finish<T>(services: Services, model: ExplorerModel, target: StreamTarget, result: AdminCommandResult<T>): Promise<AdminCommandResult<T>> {
+async function finish<T>(services: Services, model: ExplorerModel, target: StreamRef, result: AdminCommandResult<T>): Promise<AdminCommandResult<T>> {
   if (result.applied.length > 0) await refreshStream(model, target);
   showAdminResult(services, result);
   return result;

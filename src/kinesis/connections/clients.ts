@@ -2,7 +2,7 @@
 // credentials. reset() drops them all (config changed); pending credential resolutions abort.
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { ClientCache } from '../client';
+import { ClientCache, type ClientPurpose } from '../client';
 import type { Connection } from './connections';
 import { credentialsFor, type MfaCodeProvider } from './credentials';
 import { awsFilePaths, type AwsFilePaths } from './profiles';
@@ -29,7 +29,7 @@ export class ConnectionClients {
    * and `'write'` give separate clients with maxAttempts 1 (the caller runs its own backoff, and
    * a write must never be resent by the SDK); all clients of a connection share its credentials.
    */
-  client(connection: Connection, region: string, purpose: 'default' | 'tail' | 'write' = 'default'): KinesisClient {
+  client(connection: Connection, region: string, purpose: ClientPurpose = 'default'): KinesisClient {
     if (connection.problem) throw Object.assign(new Error(connection.problem.message), { name: connection.problem.code });
     return this.cache.get({ connectionId: connection.id, region, endpoint: connection.endpoint, purpose }, () => ({
       region,

@@ -13,15 +13,12 @@ import { isWebviewMessage, type ExportFormat, type HostToWebview, type PanelSett
 import { TailSession, type TailHandle, type TailHandlers } from './session';
 import { renderTailHtml } from './webviewHtml';
 import type { Decoded } from '../../kinesis/decode/types';
+import type { StreamRef } from '../../kinesis/types';
 
 export const TAIL_VIEW_TYPE = 'kinesis.tail';
 
-/** What to tail; also what a restored panel is rebuilt from. */
-export interface TailRequest {
-  connectionId: string;
-  connectionName: string;
-  region: string;
-  streamName: string;
+/** What to tail (a StreamRef whose shards are a list); also what a restored panel is rebuilt from. */
+export interface TailRequest extends Omit<StreamRef, 'shardId'> {
   /** Empty: the whole stream. */
   shardIds: string[];
   position: StartPosition;

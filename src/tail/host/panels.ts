@@ -2,8 +2,8 @@
 // WebviewPanelSerializer reading the webview's persisted target and per-shard positions), and
 // stops the ones reading a stream that was just deleted.
 import * as vscode from 'vscode';
-import type { ExplorerModel } from '../../explorer/explorerModel';
 import { describePosition, type StartPosition } from '../../kinesis/tail/position';
+import { sameStream } from '../../kinesis/types';
 import type { Services } from '../../services';
 import { parsePersistedState, type PanelSettings } from '../shared/protocol';
 import { TAIL_VIEW_TYPE, TailPanel, tailTitle, type TailRequest } from './panel';
@@ -13,12 +13,12 @@ export class TailPanels implements vscode.Disposable {
   private readonly open = new Set<TailPanel>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly services: Services, private readonly model: ExplorerModel) {
+  constructor(private readonly services: Services) {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(TAIL_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.restore(panel, state) }),
       services.onDidDeleteStream((s) => {
         for (const p of this.open) {
-          if (p.req.connectionId === s.connectionId && p.req.region === s.region && p.req.streamName === s.streamName) {
+          if (sameStream(p.req, s)) {
             void p.stop(`Stream deleted: ${s.streamName} no longer exists, so this tail has stopped.`);
           }
         }
@@ -47,7 +47,7 @@ export class TailPanels implements vscode.Disposable {
 
   private async attach(panel: vscode.WebviewPanel, req: TailRequest): Promise<TailPanel> {
     const api = await this.services.kinesis();
-    const client = await this.model.clientForTarget(req.connectionId, req.region, 'tail');
+    const client = await this.services.clients.client(req, 'tail');
     const tail = new TailPanel(panel, req, {
       extensionUri: this.services.context.extensionUri,
       log: this.services.log,
@@ -82,7 +82,7 @@ export class TailPanels implements vscode.Disposable {
   private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const saved = parsePersistedState(state);
     const target = saved?.target;
-    const connection = target ? (await this.model.connections()).find((c) => c.id === target.connection) : undefined;
+    const connection = target ? (await this.services.clients.connections()).find((c) => c.id === target.connection) : undefined;
     if (!saved || !target || !connection || !target.region) {
       this.services.log.warn('a tail panel could not be restored: its connection or stream is unknown');
       panel.dispose();
