@@ -6,8 +6,8 @@ import { toStreamRef } from '../explorer/nodes';
 import type { Connection } from '../kinesis/connections/connections';
 import { isStreamLocator, sameStream, type RegionRef, type StreamRef } from '../kinesis/types';
 import type { Services } from '../services';
-import { Cancelled, type PickItem } from '../ui/prompts';
-import { describedOf, InputProblem } from './commandResult';
+import { Cancelled, InputProblem, type PickItem } from '../ui/prompts';
+import { describedOf } from './registerCommand';
 import { formatError } from '../kinesis/errors';
 
 export interface PickTargetOptions {

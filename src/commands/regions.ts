@@ -6,7 +6,7 @@ import type { ExplorerModel } from '../explorer/explorerModel';
 import type { ConnectionNode } from '../explorer/nodes';
 import type { Connection } from '../kinesis/connections/connections';
 import type { Services } from '../services';
-import { Cancelled, type PickItem } from '../ui/prompts';
+import { Cancelled, InputProblem, type PickItem } from '../ui/prompts';
 import { registerCommand } from './registerCommand';
 
 /** Regions where Kinesis Data Streams is offered (commercial partition, plus GovCloud and China). */
@@ -33,7 +33,7 @@ export function registerSelectRegions(services: Services, model: ExplorerModel):
 
 async function pickConnection(services: Services, model: ExplorerModel): Promise<Connection> {
   const connections = (await services.clients.connections()).filter((c) => !c.problem);
-  if (connections.length === 0) throw new Error('No usable connection: add an AWS profile or a kinesis.connections entry first');
+  if (connections.length === 0) throw new InputProblem('No usable connection: add an AWS profile or a kinesis.connections entry first');
   const picked = await services.prompts.current.pick(
     connections.map((c): PickItem<Connection> => ({ label: c.name, description: model.regionsOf(c).join(', '), value: c })),
     { title: 'Select Regions: choose a connection' },

@@ -8,7 +8,7 @@ import type { Services } from '../services';
 import { promptStartPosition } from '../tail/host/positionPrompt';
 import type { TailPanel } from '../tail/host/panel';
 import type { TailPanels } from '../tail/host/panels';
-import { InputProblem } from './commandResult';
+import { InputProblem } from '../ui/prompts';
 import { pickStreamTarget } from './pickTarget';
 import { registerCommand } from './registerCommand';
 import { isStreamLocator, type StreamLocator, type StreamRef } from '../kinesis/types';

@@ -1,5 +1,7 @@
-// Turns any failure of a connection, a listing or a describe into the model of an error node
-// (code, one line, next step, SSO login command), so the tree shows errors instead of breaking.
+// The one result type of the Kinesis layer, and the one place that captures a failed call in it:
+// settle() turns any failure of a connection, a listing or a describe into a NodeError (code, one
+// line, next step, SSO login command), so callers that must never throw (the tree) get a value.
+// Calls that throw go through callKinesis() (call.ts); commands let those reach registerCommand().
 import type { Connection, ConnectionProblem } from './connections/connections';
 import { describeError, errorCode, isCredentialError } from './errors';
 
@@ -14,7 +16,8 @@ export interface NodeError {
   detail: string;
 }
 
-export type Loaded<T> = { ok: true; value: T } | { ok: false; error: NodeError };
+/** Success with a value, or the failure: a NodeError for calls, a one-line message for input checks. */
+export type Result<T, E = NodeError> = { ok: true; value: T } | { ok: false; error: E };
 
 const MAX_LINE = 200;
 
@@ -89,7 +92,7 @@ export function problemToNodeError(problem: ConnectionProblem, connection?: Conn
 }
 
 /** Runs `work` and captures any failure as a NodeError; for callers that must never throw. */
-export async function settle<T>(work: () => Promise<T>, connection?: Connection): Promise<Loaded<T>> {
+export async function settle<T>(work: () => Promise<T>, connection?: Connection): Promise<Result<T>> {
   try {
     return { ok: true, value: await work() };
   } catch (err) {

@@ -3,6 +3,7 @@
 // monkey-patching vscode.window.
 import * as vscode from 'vscode';
 import type { MfaCodeProvider } from '../kinesis/connections/credentials';
+import type { Result } from '../kinesis/result';
 
 export interface InputOptions {
   title?: string;
@@ -44,6 +45,14 @@ export class Cancelled extends Error {
   constructor() {
     super('Cancelled');
     this.name = 'Cancelled';
+  }
+}
+
+/** A problem found before calling AWS (bad input, nothing to act on); shown as a warning where the user is. */
+export class InputProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputProblem';
   }
 }
 
@@ -92,4 +101,21 @@ export function mfaCodePrompt(prompts: PromptHost): MfaCodeProvider {
     ignoreFocusOut: true,
     validate: (v) => (/^\d{6}$/.test(v.trim()) ? undefined : 'Enter the 6-digit code from your MFA device'),
   });
+}
+
+/**
+ * Asks for text and parses it: the box checks each keystroke (with `opts.validate`, else with
+ * `parse`), so the user is asked again until it parses. Dismissed: Cancelled. A scripted or
+ * programmatic answer that still does not parse: InputProblem with the parser's message.
+ */
+export async function askParsed<T>(prompts: Prompts, opts: InputOptions, parse: (text: string) => Result<T, string>): Promise<T> {
+  const validate = opts.validate ?? ((v: string) => {
+    const r = parse(v);
+    return r.ok ? undefined : r.error;
+  });
+  const typed = await prompts.input({ ...opts, validate });
+  if (typed === undefined) throw new Cancelled();
+  const parsed = parse(typed);
+  if (!parsed.ok) throw new InputProblem(parsed.error);
+  return parsed.value;
 }

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { DeleteStreamCommand, DescribeStreamSummaryCommand, RegisterStreamConsumerCommand, type StreamDescriptionSummary } from '@aws-sdk/client-kinesis';
 import * as vscode from 'vscode';
-import type { CommandResult } from '../../src/commands/commandResult';
+import type { CommandResult } from '../../src/commands/registerCommand';
 import type { DescribeResult } from '../../src/commands/stream/describe';
 import type { AdminCommandResult } from '../../src/commands/stream/progress';
 import type { StreamLocator } from '../../src/kinesis/types';

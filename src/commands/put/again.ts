@@ -3,8 +3,7 @@
 import type { PreparedRecord } from '../../kinesis/put/prepare';
 import { isStreamLocator, type StreamLocator } from '../../kinesis/types';
 import type { Services } from '../../services';
-import { Cancelled } from '../../ui/prompts';
-import { InputProblem } from '../commandResult';
+import { Cancelled, InputProblem } from '../../ui/prompts';
 import { sendAndReport, type PutSendResult } from './send';
 
 /** A tail row's record: its stream, bytes (base64), partition key and explicit hash key. */

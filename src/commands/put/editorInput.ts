@@ -2,7 +2,7 @@
 // whole document when nothing is selected, with the line each starts on for messages.
 import type * as vscode from 'vscode';
 import type { RecordSource, SplitMode } from '../../kinesis/put/input';
-import { InputProblem } from '../commandResult';
+import { InputProblem } from '../../ui/prompts';
 
 export interface EditorInput {
   sources: RecordSource[];

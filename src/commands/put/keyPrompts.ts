@@ -4,8 +4,7 @@ import * as vscode from 'vscode';
 import type { PartitionKeyStrategy } from '../../kinesis/put/partitionKey';
 import type { KinesisApi } from '../../kinesisLoader';
 import type { Services } from '../../services';
-import { InputProblem } from '../commandResult';
-import { Cancelled } from '../../ui/prompts';
+import { askParsed, Cancelled } from '../../ui/prompts';
 
 const LAST_KEY = 'kinesis.put.lastPartitionKey';
 
@@ -18,18 +17,19 @@ export function defaultPartitionKeyText(services: Services): string {
 }
 
 export async function askPartitionKey(services: Services, api: KinesisApi, title: string): Promise<PartitionKeyStrategy> {
-  const typed = await services.prompts.current.input({
+  let typed = '';
+  const strategy = await askParsed(services.prompts.current, {
     title: `${title}: partition key`,
     prompt: 'A fixed key, {uuid} for a random key per record, or a JSON path into each record such as $.sensor_id',
     value: defaultPartitionKeyText(services),
     validate: (v) => api.validatePartitionKeyInput(v),
+  }, (text) => {
+    typed = text;
+    const parsed = api.parsePartitionKeyInput(text);
+    return parsed.ok ? { ok: true, value: parsed.strategy } : parsed;
   });
-  if (typed === undefined) throw new Cancelled();
-  const parsed = api.parsePartitionKeyInput(typed);
-  // validate() already refused it in the box; a scripted or programmatic answer can still get here.
-  if (!parsed.ok) throw new InputProblem(parsed.error);
   await services.context.workspaceState.update(LAST_KEY, typed);
-  return parsed.strategy;
+  return strategy;
 }
 
 /** undefined: hash the partition key (the usual case). */

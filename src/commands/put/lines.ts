@@ -7,7 +7,7 @@ import type { PutReport } from '../../kinesis/put/report';
 import type { KinesisApi } from '../../kinesisLoader';
 import type { Services } from '../../services';
 import { notify } from '../../ui/notify';
-import type { CommandResult } from '../commandResult';
+import type { CommandResult } from '../registerCommand';
 import type { ReadyPut } from './flow';
 import type { StreamRef } from '../../kinesis/types';
 

@@ -3,7 +3,6 @@
 import type * as vscode from 'vscode';
 import type { ExplorerModel } from '../../explorer/explorerModel';
 import type { Services } from '../../services';
-import { reporting } from '../commandResult';
 import { putAgain } from './again';
 import { prepareEditorPut } from './flow';
 import { putLines } from './lines';
@@ -23,10 +22,8 @@ export const PutCommands = {
 export function registerPutCommands(services: Services, model: ExplorerModel): vscode.Disposable[] {
   const { log } = services;
   return [
-    registerCommand(log, PutCommands.putRecord, (from?: unknown) =>
-      reporting(log, 'put the record', async () => sendAndReport(services, await prepareEditorPut(services, model, 'whole', from, 'Put Record')), 'kinesis:PutRecord')),
-    registerCommand(log, PutCommands.putRecords, (from?: unknown) =>
-      reporting(log, 'put the records', async () => putLines(services, await prepareEditorPut(services, model, 'lines', from, 'Put Records')), 'kinesis:PutRecords')),
-    registerCommand(log, PutCommands.putAgain, (args?: unknown) => reporting(log, 'put the record again', () => putAgain(services, args), 'kinesis:PutRecord')),
+    registerCommand(log, PutCommands.putRecord, async (from?: unknown) => sendAndReport(services, await prepareEditorPut(services, model, 'whole', from, 'Put Record')), { what: 'put the record', action: 'kinesis:PutRecord' }),
+    registerCommand(log, PutCommands.putRecords, async (from?: unknown) => putLines(services, await prepareEditorPut(services, model, 'lines', from, 'Put Records')), { what: 'put the records', action: 'kinesis:PutRecords' }),
+    registerCommand(log, PutCommands.putAgain, (args?: unknown) => putAgain(services, args), { what: 'put the record again', action: 'kinesis:PutRecord' }),
   ];
 }

@@ -9,7 +9,7 @@ import type { PutOneResult } from '../../kinesis/put/putRecord';
 import type { PutTarget } from '../../kinesis/put/target';
 import type { Services } from '../../services';
 import { notify, type NotifyAction } from '../../ui/notify';
-import type { CommandResult } from '../commandResult';
+import type { CommandResult } from '../registerCommand';
 import type { StreamRef } from '../../kinesis/types';
 
 export const TAIL_FROM_RECORD_COMMAND = 'kinesis.tail.fromRecord';

@@ -8,8 +8,7 @@ import type { AccountShardLimits } from '../../kinesis/admin/read';
 import type { CapacityMode } from '../../kinesis/streams/streams';
 import type { KinesisApi } from '../../kinesisLoader';
 import type { Services } from '../../services';
-import { InputProblem } from '../commandResult';
-import { Cancelled } from '../../ui/prompts';
+import { askParsed, Cancelled } from '../../ui/prompts';
 import { listStreamNames, pickRegionTarget } from '../pickTarget';
 import { refreshRegion, revealNode, runIfAvailable, showAdminResult, withAdminProgress, type AdminCommandResult } from './progress';
 import type { RegionRef, StreamRef } from '../../kinesis/types';
@@ -69,29 +68,22 @@ async function askCreateRequest(services: Services, api: KinesisApi, where: Regi
 
   const req: CreateStreamRequest = { name, mode };
   if (mode === 'PROVISIONED') req.shardCount = await askShardCount(services, api, name, await limits());
-  const hours = await prompts.input({
+  const hours = await askParsed(prompts, {
     title: `Create Stream ${name}: retention in hours`,
     prompt: 'How long records stay readable: 24 to 8,760 hours (365 days). Press Enter for the default of 24.',
     value: '24',
     validate: (v) => api.validateRetentionHours(v),
-  });
-  if (hours === undefined) throw new Cancelled();
-  const parsed = api.parseRetentionHours(hours);
-  if (!parsed.ok) throw new InputProblem(parsed.error);
-  if (parsed.value !== 24) req.retentionHours = parsed.value;
+  }, (text) => api.parseRetentionHours(text));
+  if (hours !== 24) req.retentionHours = hours;
   return req;
 }
 
 async function askShardCount(services: Services, api: KinesisApi, name: string, limits: AccountShardLimits | undefined): Promise<number> {
   const free = limits ? ` The account can open ${limits.available} more shard${limits.available === 1 ? '' : 's'} in this region (limit ${limits.shardLimit}).` : '';
-  const typed = await services.prompts.current.input({
+  return askParsed(services.prompts.current, {
     title: `Create Stream ${name}: shard count`,
     prompt: `Each shard takes 1 MiB/s or 1,000 records/s in and 2 MiB/s out.${free}`,
     value: '1',
     validate: (v) => api.validateShardCount(v, limits ?? {}),
-  });
-  if (typed === undefined) throw new Cancelled();
-  const parsed = api.parseShardCount(typed, limits ?? {});
-  if (!parsed.ok) throw new InputProblem(parsed.error);
-  return parsed.value;
+  }, (text) => api.parseShardCount(text, limits ?? {}));
 }

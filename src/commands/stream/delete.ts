@@ -3,8 +3,7 @@
 // until it is gone, refresh the tree and tell listeners (open tail panels) that it was deleted.
 import type { ExplorerModel } from '../../explorer/explorerModel';
 import type { Services } from '../../services';
-import { Cancelled } from '../../ui/prompts';
-import { InputProblem } from '../commandResult';
+import { Cancelled, InputProblem } from '../../ui/prompts';
 import { forgetStreamTarget, pickStreamTarget } from '../pickTarget';
 import { refreshRegion, showAdminResult, withAdminProgress, type AdminCommandResult } from './progress';
 

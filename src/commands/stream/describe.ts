@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ExplorerModel } from '../../explorer/explorerModel';
 import type { StreamDocument } from '../../kinesis/admin/read';
 import type { Services } from '../../services';
-import type { CommandResult } from '../commandResult';
+import type { CommandResult } from '../registerCommand';
 import { pickStreamTarget } from '../pickTarget';
 import type { StreamRef } from '../../kinesis/types';
 

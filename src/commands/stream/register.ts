@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import type { ExplorerModel } from '../../explorer/explorerModel';
 import type { Services } from '../../services';
-import { reporting } from '../commandResult';
 import { registerCommand } from '../registerCommand';
 import { createStream } from './create';
 import { deleteStream } from './delete';
@@ -26,11 +25,11 @@ export function registerStreamAdminCommands(services: Services, model: ExplorerM
   return [
     docs,
     vscode.workspace.registerTextDocumentContentProvider(DESCRIBE_SCHEME, docs),
-    registerCommand(log, ids.createStream, (from?: unknown) => reporting(log, 'create the stream', () => createStream(services, model, view, from), 'kinesis:CreateStream')),
-    registerCommand(log, ids.deleteStream, (from?: unknown) => reporting(log, 'delete the stream', () => deleteStream(services, model, from), 'kinesis:DeleteStream')),
-    registerCommand(log, ids.updateShardCount, (from?: unknown) => reporting(log, 'update the shard count', () => updateShardCount(services, model, from), 'kinesis:UpdateShardCount')),
-    registerCommand(log, ids.switchCapacityMode, (from?: unknown) => reporting(log, 'switch the capacity mode', () => switchCapacityMode(services, model, from), 'kinesis:UpdateStreamMode')),
-    registerCommand(log, ids.setRetention, (from?: unknown) => reporting(log, 'set the retention period', () => setRetention(services, model, from))),
-    registerCommand(log, ids.describeStream, (from?: unknown) => reporting(log, 'describe the stream', () => describeStream(services, model, docs, from), 'kinesis:DescribeStreamSummary')),
+    registerCommand(log, ids.createStream, (from?: unknown) => createStream(services, model, view, from), { what: 'create the stream', action: 'kinesis:CreateStream' }),
+    registerCommand(log, ids.deleteStream, (from?: unknown) => deleteStream(services, model, from), { what: 'delete the stream', action: 'kinesis:DeleteStream' }),
+    registerCommand(log, ids.updateShardCount, (from?: unknown) => updateShardCount(services, model, from), { what: 'update the shard count', action: 'kinesis:UpdateShardCount' }),
+    registerCommand(log, ids.switchCapacityMode, (from?: unknown) => switchCapacityMode(services, model, from), { what: 'switch the capacity mode', action: 'kinesis:UpdateStreamMode' }),
+    registerCommand(log, ids.setRetention, (from?: unknown) => setRetention(services, model, from), { what: 'set the retention period' }),
+    registerCommand(log, ids.describeStream, (from?: unknown) => describeStream(services, model, docs, from), { what: 'describe the stream', action: 'kinesis:DescribeStreamSummary' }),
   ];
 }

@@ -6,8 +6,7 @@ import type { ExplorerModel } from '../../explorer/explorerModel';
 import type { CapacityMode } from '../../kinesis/streams/streams';
 import type { KinesisApi } from '../../kinesisLoader';
 import type { Services } from '../../services';
-import { Cancelled, type PickItem } from '../../ui/prompts';
-import { InputProblem } from '../commandResult';
+import { askParsed, Cancelled, InputProblem, type PickItem } from '../../ui/prompts';
 import { pickStreamTarget } from '../pickTarget';
 import { refreshStream, showAdminResult, withAdminProgress, type AdminCommandResult } from './progress';
 import type { StreamRef } from '../../kinesis/types';
@@ -65,15 +64,11 @@ function changeText(v: number, current: number): string {
 }
 
 async function askOtherCount(services: Services, api: KinesisApi, name: string, range: ReturnType<KinesisApi['shardCountTargets']>): Promise<number> {
-  const typed = await services.prompts.current.input({
+  return askParsed(services.prompts.current, {
     title: `Update Shard Count of ${name}: target`,
     prompt: `From ${range.min} to ${range.max} shards (now ${range.current}).`,
     validate: (v) => api.validateTargetShardCount(v, range),
-  });
-  if (typed === undefined) throw new Cancelled();
-  const parsed = api.parseTargetShardCount(typed, range);
-  if (!parsed.ok) throw new InputProblem(parsed.error);
-  return parsed.value;
+  }, (text) => api.parseTargetShardCount(text, range));
 }
 
 export async function switchCapacityMode(services: Services, model: ExplorerModel, from: unknown): Promise<AdminCommandResult<unknown>> {
@@ -94,19 +89,16 @@ export async function setRetention(services: Services, model: ExplorerModel, fro
   const { api, target, client, summary } = await loadStream(services, model, 'Set Retention Period', from);
   const name = target.streamName;
   const current = summary.RetentionPeriodHours ?? 24;
-  const typed = await services.prompts.current.input({
+  const hours = await askParsed(services.prompts.current, {
     title: `Set Retention Period of ${name} (now ${current} hours)`,
     prompt: 'How long records stay readable: 24 to 8,760 hours (365 days).',
     value: String(current),
     validate: (v) => api.validateRetentionHours(v) ?? (v.trim() === String(current) ? `${name} already keeps records for ${current} hours; enter another value.` : undefined),
-  });
-  if (typed === undefined) throw new Cancelled();
-  const parsed = api.parseRetentionHours(typed);
-  if (!parsed.ok) throw new InputProblem(parsed.error);
-  if (parsed.value < current) {
-    const go = await services.prompts.current.confirm(`Lower the retention of ${name} to ${parsed.value} hours?`, `Records older than ${parsed.value} hours become unreadable at once. This cannot be undone.`, 'Lower Retention');
+  }, (text) => api.parseRetentionHours(text));
+  if (hours < current) {
+    const go = await services.prompts.current.confirm(`Lower the retention of ${name} to ${hours} hours?`, `Records older than ${hours} hours become unreadable at once. This cannot be undone.`, 'Lower Retention');
     if (go !== 'Lower Retention') throw new Cancelled();
   }
-  const result = await withAdminProgress(`Setting the retention of ${name} to ${parsed.value} hours`, (opts) => api.setRetentionAndWait(client, { name, hours: parsed.value }, opts));
+  const result = await withAdminProgress(`Setting the retention of ${name} to ${hours} hours`, (opts) => api.setRetentionAndWait(client, { name, hours }, opts));
   return finish(services, model, target, { ...result, target });
 }

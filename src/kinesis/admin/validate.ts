@@ -1,7 +1,7 @@
 // Input checks for the manage-stream prompts, written for validateInput as the user types:
 // stream names, shard counts, retention hours, the shard counts UpdateShardCount allows, delete confirmation.
+import type { Result } from '../result';
 
-export type InputCheck<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export const MAX_STREAM_NAME_LENGTH = 128;
 export const MIN_RETENTION_HOURS = 24;
@@ -38,7 +38,7 @@ interface CountRules {
 }
 
 /** Shared integer parsing with a specific message for each way it can be wrong. */
-function parseCount(text: string, rules: CountRules): InputCheck<number> {
+function parseCount(text: string, rules: CountRules): Result<number, string> {
   const t = text.trim();
   if (t === '') return { ok: false, error: `Enter ${rules.what}.` };
   const value = Number(t);
@@ -64,7 +64,7 @@ export interface ShardCountLimit {
 }
 
 /** The shard count of a new provisioned stream: a positive integer within the account's free shards. */
-export function parseShardCount(text: string, limit: ShardCountLimit = {}): InputCheck<number> {
+export function parseShardCount(text: string, limit: ShardCountLimit = {}): Result<number, string> {
   const rules: CountRules = { what: 'the shard count', min: 1 };
   if (limit.available !== undefined) {
     rules.max = Math.max(0, limit.available);
@@ -78,7 +78,7 @@ export function validateShardCount(text: string, limit: ShardCountLimit = {}): s
   return r.ok ? undefined : r.error;
 }
 
-export function parseRetentionHours(text: string): InputCheck<number> {
+export function parseRetentionHours(text: string): Result<number, string> {
   return parseCount(text, { what: 'the retention in hours', min: MIN_RETENTION_HOURS, max: MAX_RETENTION_HOURS, maxReason: '8,760 hours is 365 days' });
 }
 
@@ -111,7 +111,7 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-export function parseTargetShardCount(text: string, r: ShardCountRange): InputCheck<number> {
+export function parseTargetShardCount(text: string, r: ShardCountRange): Result<number, string> {
   const parsed = parseCount(text, { what: 'the target shard count', min: 1 });
   if (!parsed.ok) return parsed;
   const v = parsed.value;

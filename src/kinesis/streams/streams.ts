@@ -2,7 +2,7 @@
 // where the endpoint returns them, else ExclusiveStartStreamName + HasMoreStreams, as
 // kinesis-local and LocalStack do), and DescribeStreamSummary with bounded concurrency.
 import { DescribeStreamSummaryCommand, ListStreamsCommand, type KinesisClient, type StreamDescriptionSummary, type StreamSummary } from '@aws-sdk/client-kinesis';
-import { settle, type Loaded, type NodeError } from '../result';
+import { settle, type Result, type NodeError } from '../result';
 
 export type StreamStatus = 'CREATING' | 'DELETING' | 'ACTIVE' | 'UPDATING';
 export type CapacityMode = 'PROVISIONED' | 'ON_DEMAND';
@@ -99,8 +99,8 @@ export async function describeStreamSummary(client: KinesisClient, name: string,
  * Describes many streams, at most `concurrency` at a time (DescribeStreamSummary is limited to
  * 20 calls/s per account). One failure does not fail the others.
  */
-export async function describeStreams(client: KinesisClient, names: readonly string[], opts: ListCallOptions & { concurrency?: number } = {}): Promise<Array<Loaded<StreamModel>>> {
-  const results = new Array<Loaded<StreamModel>>(names.length);
+export async function describeStreams(client: KinesisClient, names: readonly string[], opts: ListCallOptions & { concurrency?: number } = {}): Promise<Array<Result<StreamModel>>> {
+  const results = new Array<Result<StreamModel>>(names.length);
   let next = 0;
   const worker = async () => {
     while (next < names.length) {

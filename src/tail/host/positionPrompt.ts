@@ -2,7 +2,7 @@
 // or at a timestamp; each input box validates as the user types.
 import { parseTimestamp } from '../../kinesis/tail/timestamp';
 import { validateSequenceNumber, type StartPosition } from '../../kinesis/tail/position';
-import { Cancelled, type Prompts } from '../../ui/prompts';
+import { askParsed, Cancelled, type Prompts } from '../../ui/prompts';
 
 type Choice = StartPosition['type'];
 
@@ -24,31 +24,20 @@ export async function promptStartPosition(prompts: Prompts, opts: { title: strin
 
   if (choice === 'AT_TIMESTAMP') {
     const now = opts.now ?? (() => new Date());
-    const value = await prompts.input({
+    const timestamp = await askParsed(prompts, {
       title: `${opts.title}: AT_TIMESTAMP`,
       prompt: 'A relative time (-15m, -2h, -1d), a local date-time (2026-11-23 10:00), or an ISO-8601 instant',
       placeHolder: '-15m',
-      validate: (v) => {
-        const r = parseTimestamp(v, now());
-        return r.ok ? undefined : r.error;
-      },
+    }, (text) => {
+      const r = parseTimestamp(text, now());
+      return r.ok ? { ok: true, value: r.date } : r;
     });
-    if (value === undefined) throw new Cancelled();
-    const parsed = parseTimestamp(value, now());
-    if (!parsed.ok) throw new Error(parsed.error);
-    return { type: 'AT_TIMESTAMP', timestamp: parsed.date };
+    return { type: 'AT_TIMESTAMP', timestamp };
   }
 
-  const value = await prompts.input({
+  const sequenceNumber = await askParsed(prompts, {
     title: `${opts.title}: ${choice}`,
     prompt: 'The sequence number (decimal digits, up to 128)',
-    validate: (v) => {
-      const r = validateSequenceNumber(v.trim());
-      return r.ok ? undefined : r.error;
-    },
-  });
-  if (value === undefined) throw new Cancelled();
-  const seq = validateSequenceNumber(value.trim());
-  if (!seq.ok) throw new Error(seq.error);
-  return { type: choice, sequenceNumber: seq.value };
+  }, (text) => validateSequenceNumber(text.trim()));
+  return { type: choice, sequenceNumber };
 }
