@@ -7,6 +7,7 @@ import type { PutReport } from '../../kinesis/put/report';
 import type { KinesisApi } from '../../kinesisLoader';
 import type { Services } from '../../services';
 import { notify } from '../../ui/notify';
+import { withCancellableProgress } from '../../ui/progress';
 import type { CommandResult } from '../registerCommand';
 import type { ReadyPut } from './flow';
 import type { StreamRef } from '../../kinesis/types';
@@ -22,26 +23,17 @@ export interface PutLinesResult extends CommandResult {
 export async function putLines(services: Services, ready: ReadyPut): Promise<PutLinesResult> {
   const api = await services.kinesis();
   const total = ready.records.length;
-  const report = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Putting ${total.toLocaleString('en-US')} records to ${ready.target.streamName}`, cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const sub = token.onCancellationRequested(() => abort.abort());
-      let settled = 0;
-      try {
-        return await api.putRecords(ready.writeClient, ready.putTarget, ready.records, {
-          signal: abort.signal,
-          onProgress: (p) => {
-            const now = p.sent + p.failed + p.unknown;
-            progress.report({ increment: ((now - settled) / total) * 100, message: progressText(p) });
-            settled = now;
-          },
-        });
-      } finally {
-        sub.dispose();
-      }
-    },
-  );
+  const report = await withCancellableProgress(`Putting ${total.toLocaleString('en-US')} records to ${ready.target.streamName}`, (signal, progress) => {
+    let settled = 0;
+    return api.putRecords(ready.writeClient, ready.putTarget, ready.records, {
+      signal,
+      onProgress: (p) => {
+        const now = p.sent + p.failed + p.unknown;
+        progress.report({ increment: ((now - settled) / total) * 100, message: progressText(p) });
+        settled = now;
+      },
+    });
+  });
   const reportMarkdown = api.renderPutReport(report);
   const message = summaryText(api, report);
   const severity = api.summarizePutReport(report).severity;

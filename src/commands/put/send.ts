@@ -9,6 +9,7 @@ import type { PutOneResult } from '../../kinesis/put/putRecord';
 import type { PutTarget } from '../../kinesis/put/target';
 import type { Services } from '../../services';
 import { notify, type NotifyAction } from '../../ui/notify';
+import { withCancellableProgress } from '../../ui/progress';
 import type { CommandResult } from '../registerCommand';
 import type { StreamRef } from '../../kinesis/types';
 
@@ -50,18 +51,8 @@ async function send(services: Services, batch: PutBatch): Promise<PutOneResult[]
   if (records.length === 1) {
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Putting a record to ${putTarget.streamName}` }, () => putAll());
   }
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Putting ${records.length} records to ${putTarget.streamName}`, cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const sub = token.onCancellationRequested(() => abort.abort());
-      try {
-        return await putAll(abort.signal, (n) => progress.report({ increment: 100 / records.length, message: `${n} of ${records.length}` }));
-      } finally {
-        sub.dispose();
-      }
-    },
-  );
+  return withCancellableProgress(`Putting ${records.length} records to ${putTarget.streamName}`, (signal, progress) =>
+    putAll(signal, (n) => progress.report({ increment: 100 / records.length, message: `${n} of ${records.length}` })));
 }
 
 function outcomeOf(target: StreamRef, results: PutOneResult[]): PutSendResult {

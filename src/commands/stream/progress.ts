@@ -6,6 +6,7 @@ import type { StreamNode } from '../../explorer/nodes';
 import type { AdminOptions, AdminResult } from '../../kinesis/admin/result';
 import type { Services } from '../../services';
 import { notify, type NotifyAction } from '../../ui/notify';
+import { withCancellableProgress } from '../../ui/progress';
 import type { RegionRef, StreamRef } from '../../kinesis/types';
 
 export type AdminCommandResult<T> = AdminResult<T> & { target: StreamRef };
@@ -15,15 +16,7 @@ export type AdminCommandResult<T> = AdminResult<T> & { target: StreamRef };
  * result then says that the stream keeps its state and settles on its own.
  */
 export function withAdminProgress<T>(title: string, run: (opts: AdminOptions) => Promise<AdminResult<T>>): Thenable<AdminResult<T>> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-    const abort = new AbortController();
-    const sub = token.onCancellationRequested(() => abort.abort());
-    try {
-      return await run({ signal: abort.signal, onProgress: (p) => progress.report({ message: p.message }) });
-    } finally {
-      sub.dispose();
-    }
-  });
+  return withCancellableProgress(title, (signal, progress) => run({ signal, onProgress: (p) => progress.report({ message: p.message }) }));
 }
 
 /** Done: information with the next steps; refused, cancelled or timed out: a warning; failed: an error. */

@@ -1,6 +1,8 @@
 // Read-only calls behind the manage-stream prompts: does a stream exist, the account's shard
 // limits, what a delete would lose, and the "Describe Stream" document. Errors: KinesisCallError.
-import { DescribeLimitsCommand, DescribeStreamSummaryCommand, ListShardsCommand, ListStreamConsumersCommand, type KinesisClient, type Shard, type StreamDescriptionSummary } from '@aws-sdk/client-kinesis';
+import { DescribeLimitsCommand, ListStreamConsumersCommand, type KinesisClient, type Shard, type StreamDescriptionSummary } from '@aws-sdk/client-kinesis';
+import { listShardPages } from '../streams/shards';
+import { describeSummary } from '../streams/streams';
 import { errorCode } from '../errors';
 import { callKinesis } from '../call';
 import type { ShardCountLimit } from './validate';
@@ -8,8 +10,7 @@ import type { ShardCountLimit } from './validate';
 /** The summary, or undefined when the stream does not exist. */
 export async function fetchStreamSummary(client: KinesisClient, streamName: string, signal?: AbortSignal): Promise<StreamDescriptionSummary | undefined> {
   try {
-    const out = await callKinesis('kinesis:DescribeStreamSummary', () => client.send(new DescribeStreamSummaryCommand({ StreamName: streamName }), { abortSignal: signal }));
-    return out.StreamDescriptionSummary;
+    return await callKinesis('kinesis:DescribeStreamSummary', () => describeSummary(client, streamName, signal));
   } catch (err) {
     if (errorCode(err) === 'ResourceNotFoundException') return undefined;
     throw err;
@@ -41,15 +42,7 @@ export async function getAccountShardLimits(client: KinesisClient, signal?: Abor
 
 /** Every shard of the stream, raw as ListShards returns them (all pages). */
 export async function listAllShardsRaw(client: KinesisClient, streamName: string, signal?: AbortSignal): Promise<Shard[]> {
-  const shards: Shard[] = [];
-  let token: string | undefined;
-  do {
-    const input = token ? { NextToken: token } : { StreamName: streamName };
-    const out = await callKinesis('kinesis:ListShards', () => client.send(new ListShardsCommand(input), { abortSignal: signal }));
-    shards.push(...(out.Shards ?? []));
-    token = out.NextToken;
-  } while (token);
-  return shards;
+  return callKinesis('kinesis:ListShards', () => listShardPages(client, { streamName }, { signal }));
 }
 
 /** Registered consumer names (ListStreamConsumers, all pages). */
@@ -116,13 +109,13 @@ export interface StreamDocument {
 
 /** DescribeStreamSummary plus every shard as one plain JSON object (dates as ISO strings). */
 export async function describeStreamDocument(client: KinesisClient, streamName: string, signal?: AbortSignal): Promise<StreamDocument> {
-  const out = await callKinesis('kinesis:DescribeStreamSummary', () => client.send(new DescribeStreamSummaryCommand({ StreamName: streamName }), { abortSignal: signal }));
+  const summary = await callKinesis('kinesis:DescribeStreamSummary', () => describeSummary(client, streamName, signal));
   const shards = await listAllShardsRaw(client, streamName, signal);
   const open = shards.filter((s) => s.SequenceNumberRange?.EndingSequenceNumber === undefined).length;
   return {
     streamName,
     generatedAt: new Date().toISOString(),
-    summary: toPlainJson(out.StreamDescriptionSummary ?? {}) as Record<string, unknown>,
+    summary: toPlainJson(summary ?? {}) as Record<string, unknown>,
     shardCount: { open, closed: shards.length - open },
     shards: shards.map((s) => toPlainJson(s) as Record<string, unknown>),
   };

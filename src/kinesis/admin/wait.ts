@@ -1,8 +1,9 @@
 // Waits for a stream to settle (ACTIVE) or disappear, polling DescribeStreamSummary, with
 // cancel, timeout and a lost connection each reported as such rather than as a failure.
-import { DescribeStreamSummaryCommand, type KinesisClient, type StreamDescriptionSummary } from '@aws-sdk/client-kinesis';
+import type { KinesisClient, StreamDescriptionSummary } from '@aws-sdk/client-kinesis';
+import { describeSummary } from '../streams/streams';
 import { describeError, errorCode, httpStatus, isAbort, isNetworkError, isThrottling, type DescribedError } from '../errors';
-import { sleepUnlessAborted } from '../clock';
+import { sleepUnlessAborted, systemClock, type Clock } from '../clock';
 
 export type StreamWaitGoal = 'ACTIVE' | 'GONE';
 
@@ -25,6 +26,8 @@ export interface StreamWaitOptions {
   pollIntervalMs?: number;
   /** How long calls may fail with network errors before the wait reports a lost connection. Default 30 s. */
   connectionGraceMs?: number;
+  /** Time for the waits and the timeout; tests pass a fake one. */
+  clock?: Clock;
 }
 
 export type StreamWaitOutcome =
@@ -38,13 +41,14 @@ export const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60_000;
 const ACTION = 'kinesis:DescribeStreamSummary';
 
 export async function waitForStream(client: KinesisClient, streamName: string, goal: StreamWaitGoal, opts: StreamWaitOptions = {}): Promise<StreamWaitOutcome> {
-  const started = Date.now();
+  const clock = opts.clock ?? systemClock;
+  const started = clock.now();
   const timeoutMs = opts.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
   const interval = opts.pollIntervalMs ?? 2_000;
   const grace = opts.connectionGraceMs ?? 30_000;
   let lastStatus: string | undefined;
   let offlineSince: number | undefined;
-  const elapsed = () => Date.now() - started;
+  const elapsed = () => clock.now() - started;
   for (;;) {
     if (opts.signal?.aborted) return withStatus({ kind: 'cancelled', elapsedMs: elapsed() }, lastStatus);
     const poll = await pollOnce(client, streamName, opts.signal);
@@ -59,8 +63,8 @@ export async function waitForStream(client: KinesisClient, streamName: string, g
     } else if (poll.kind === 'aborted') {
       return withStatus({ kind: 'cancelled', elapsedMs: elapsed() }, lastStatus);
     } else if (poll.kind === 'offline') {
-      offlineSince ??= Date.now();
-      if (Date.now() - offlineSince >= grace) return withStatus({ kind: 'connectionLost', error: poll.error, elapsedMs: elapsed() }, lastStatus);
+      offlineSince ??= clock.now();
+      if (clock.now() - offlineSince >= grace) return withStatus({ kind: 'connectionLost', error: poll.error, elapsedMs: elapsed() }, lastStatus);
     } else if (poll.kind === 'error') {
       return withStatus({ kind: 'failed', error: poll.error, elapsedMs: elapsed() }, lastStatus);
     }
@@ -69,7 +73,7 @@ export async function waitForStream(client: KinesisClient, streamName: string, g
     if (remaining <= 0) return withStatus({ kind: 'timeout', elapsedMs: elapsed() }, lastStatus);
     // Throttled polls back off; the rest keep the interval.
     const pause = poll.kind === 'throttled' ? interval * 2 : interval;
-    if (!(await sleepUnlessAborted(Math.min(pause, remaining), opts.signal))) return withStatus({ kind: 'cancelled', elapsedMs: elapsed() }, lastStatus);
+    if (!(await sleepUnlessAborted(Math.min(pause, remaining), opts.signal, clock))) return withStatus({ kind: 'cancelled', elapsedMs: elapsed() }, lastStatus);
   }
 }
 
@@ -87,8 +91,8 @@ type Poll =
 
 async function pollOnce(client: KinesisClient, streamName: string, signal?: AbortSignal): Promise<Poll> {
   try {
-    const out = await client.send(new DescribeStreamSummaryCommand({ StreamName: streamName }), { abortSignal: signal });
-    if (out.StreamDescriptionSummary) return { kind: 'summary', summary: out.StreamDescriptionSummary };
+    const summary = await describeSummary(client, streamName, signal);
+    if (summary) return { kind: 'summary', summary };
     return { kind: 'error', error: { code: 'EmptyResponse', message: 'DescribeStreamSummary returned no summary', retryable: true } };
   } catch (err) {
     if (isAbort(err) || signal?.aborted) return { kind: 'aborted' };

@@ -5,7 +5,7 @@ import { describeError, errorCode, type DescribedError } from '../errors';
 import { shardForHashKey } from './hashKey';
 import type { PreparedRecord } from './prepare';
 import { classifyPutFailure, DEFAULT_PUT_BACKOFF, putBackoffDelay, requireSingleAttemptClient, type BackoffSettings } from './retry';
-import { sleepUnlessAborted } from '../clock';
+import { sleepUnlessAborted, type Clock } from '../clock';
 import type { PutTarget } from './target';
 
 export interface PutOneResult {
@@ -29,6 +29,8 @@ export interface PutOneResult {
 export interface PutOneOptions {
   /** Stops waiting to retry; a request in flight is never aborted. */
   signal?: AbortSignal;
+  /** Time for the retry waits; tests pass a fake one. */
+  clock?: Clock;
   maxAttempts?: number;
   backoff?: Partial<BackoffSettings>;
 }
@@ -49,7 +51,7 @@ export async function putRecord(client: KinesisClient, target: Pick<PutTarget, '
       const error = describeError(err, { action: 'kinesis:PutRecord' });
       if (kind === 'unknown') return { ...base, status: 'unknown', attempts: attempt, error, message: `The connection failed while putting line ${record.line} (${error.code}): the record may or may not be in ${target.streamName}, so it was not resent.` };
       if (kind === 'fatal' || attempt >= maxAttempts) return { ...base, status: 'failed', attempts: attempt, error, message: `Could not put line ${record.line} to ${target.streamName}: ${errorCode(err)}${attempt > 1 ? ` after ${attempt} attempts` : ''}.` };
-      if (!(await sleepUnlessAborted(putBackoffDelay(attempt, backoff), opts.signal))) {
+      if (!(await sleepUnlessAborted(putBackoffDelay(attempt, backoff), opts.signal, opts.clock))) {
         return { ...base, status: 'cancelled', attempts: attempt, error, message: `Cancelled: line ${record.line} was not written to ${target.streamName} (last attempt: ${error.code}).` };
       }
     }

@@ -7,7 +7,7 @@ import { planBatches, type BatchLimits } from './batches';
 import type { PreparedRecord } from './prepare';
 import type { FailedRecord, NotSentRecord, PutReport, SentRecord } from './report';
 import { classifyPutFailure, DEFAULT_PUT_BACKOFF, putBackoffDelay, requireSingleAttemptClient, RETRYABLE_ENTRY_ERRORS, type BackoffSettings } from './retry';
-import { sleepUnlessAborted } from '../clock';
+import { sleepUnlessAborted, type Clock } from '../clock';
 import type { PutTarget } from './target';
 
 export interface PutProgress {
@@ -26,6 +26,8 @@ export interface PutRecordsOptions {
    * the run stops once it answers, or at once while waiting to retry.
    */
   signal?: AbortSignal;
+  /** Time for the retry waits; tests pass a fake one. */
+  clock?: Clock;
   /** Called after every request. */
   onProgress?: (p: PutProgress) => void;
   /** Attempts per record, first one included. Default 8. */
@@ -93,7 +95,7 @@ class PutRun {
     for (let retry = 0; pending.length > 0; retry++) {
       if (retry > 0) {
         this.retrying = pending.length;
-        if (!(await sleepUnlessAborted(putBackoffDelay(retry, this.backoff), this.opts.signal))) return;
+        if (!(await sleepUnlessAborted(putBackoffDelay(retry, this.backoff), this.opts.signal, this.opts.clock))) return;
       }
       pending = await this.attempt(pending);
       this.retrying = pending.length;

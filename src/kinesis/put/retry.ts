@@ -1,6 +1,7 @@
 // What a failed put request means for its records (not written and worth retrying, not written
 // for good, or unknown), which entry errors are retried, and the backoff between attempts.
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import { backoffDelay } from '../backoff';
 import { errorCode, httpStatus, isCredentialError, isThrottling } from '../errors';
 
 /**
@@ -54,8 +55,7 @@ export const DEFAULT_PUT_BACKOFF: BackoffSettings = { baseDelayMs: 100, maxDelay
  * exponential step plus a random half, so that a throttled shard always gets some rest.
  */
 export function putBackoffDelay(retry: number, s: BackoffSettings): number {
-  const cap = Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** Math.max(0, retry - 1));
-  return Math.floor(cap / 2 + s.random() * (cap / 2));
+  return backoffDelay(retry, { baseMs: s.baseDelayMs, maxMs: s.maxDelayMs, random: s.random, jitter: 'equal' });
 }
 
 /** Throws unless the client leaves retries to us (maxAttempts 1); see putRecords. */

@@ -1,6 +1,7 @@
 // What a put needs to know about its stream before sending: the record size limit, the open
 // shards (to name each record's shard up front) and whether partition keys decide placement.
-import { DescribeStreamSummaryCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import { describeSummary } from '../streams/streams';
 import { DEFAULT_MAX_RECORD_BYTES } from './prepare';
 import { listShards, type ShardModel } from '../streams/shards';
 import { callKinesis } from '../call';
@@ -22,8 +23,7 @@ export interface PutTarget {
 
 /** DescribeStreamSummary + ListShards (all pages). Throws KinesisCallError naming the IAM action. */
 export async function getPutTarget(client: KinesisClient, streamName: string, signal?: AbortSignal): Promise<PutTarget> {
-  const out = await callKinesis('kinesis:DescribeStreamSummary', () => client.send(new DescribeStreamSummaryCommand({ StreamName: streamName }), { abortSignal: signal }));
-  const summary = out.StreamDescriptionSummary;
+  const summary = await callKinesis('kinesis:DescribeStreamSummary', () => describeSummary(client, streamName, signal));
   const kib = summary?.MaxRecordSizeInKiB;
   const shards = await callKinesis('kinesis:ListShards', () => listShards(client, streamName, { signal }));
   const target: PutTarget = {

@@ -20,17 +20,35 @@ export interface ShardModel {
 /** A stream with thousands of shards is not browsable anyway; stop there. */
 export const MAX_LISTED_SHARDS = 10_000;
 
-export async function listShards(client: KinesisClient, streamName: string, opts: ListCallOptions & { pageSize?: number; max?: number } = {}): Promise<ShardModel[]> {
+export interface ShardPageOptions extends ListCallOptions {
+  /** MaxResults per page; absent: the service's default. */
+  pageSize?: number;
+  /** Stop paging once this many shards are listed. */
+  max?: number;
+}
+
+/**
+ * The one paged ListShards of the layer: every shard (closed ones included) as the SDK returns
+ * them, by stream name or ARN. Stops early when `signal` aborts or `max` is reached.
+ */
+export async function listShardPages(client: KinesisClient, stream: { streamName?: string; streamARN?: string }, opts: ShardPageOptions = {}): Promise<Shard[]> {
+  const ref = stream.streamARN ? { StreamARN: stream.streamARN } : { StreamName: stream.streamName };
+  const page = opts.pageSize !== undefined ? { MaxResults: opts.pageSize } : {};
+  const max = opts.max ?? Infinity;
   const shards: Shard[] = [];
-  const max = opts.max ?? MAX_LISTED_SHARDS;
   let token: string | undefined;
   do {
     // ListShards rejects StreamName together with NextToken.
-    const input = token ? { NextToken: token, MaxResults: opts.pageSize ?? 1000 } : { StreamName: streamName, MaxResults: opts.pageSize ?? 1000 };
-    const out = await client.send(new ListShardsCommand(input), { abortSignal: opts.signal });
+    const out = await client.send(new ListShardsCommand(token ? { NextToken: token, ...page } : { ...ref, ...page }), { abortSignal: opts.signal });
     shards.push(...(out.Shards ?? []));
     token = out.NextToken;
-  } while (token && shards.length < max);
+  } while (token && shards.length < max && !opts.signal?.aborted);
+  return shards;
+}
+
+export async function listShards(client: KinesisClient, streamName: string, opts: ShardPageOptions = {}): Promise<ShardModel[]> {
+  const max = opts.max ?? MAX_LISTED_SHARDS;
+  const shards = await listShardPages(client, { streamName }, { ...opts, pageSize: opts.pageSize ?? 1000, max });
   return toShardModels(shards.slice(0, max));
 }
 

@@ -89,10 +89,16 @@ export function fromDescription(d: StreamDescriptionSummary): StreamModel {
   };
 }
 
+/** The one DescribeStreamSummary call of the layer: the raw summary (undefined when the response has none). */
+export async function describeSummary(client: KinesisClient, streamName: string, signal?: AbortSignal): Promise<StreamDescriptionSummary | undefined> {
+  const out = await client.send(new DescribeStreamSummaryCommand({ StreamName: streamName }), { abortSignal: signal });
+  return out.StreamDescriptionSummary;
+}
+
 export async function describeStreamSummary(client: KinesisClient, name: string, opts: ListCallOptions = {}): Promise<StreamModel> {
-  const out = await client.send(new DescribeStreamSummaryCommand({ StreamName: name }), { abortSignal: opts.signal });
-  if (!out.StreamDescriptionSummary) throw new Error(`DescribeStreamSummary returned nothing for ${name}`);
-  return fromDescription(out.StreamDescriptionSummary);
+  const summary = await describeSummary(client, name, opts.signal);
+  if (!summary) throw new Error(`DescribeStreamSummary returned nothing for ${name}`);
+  return fromDescription(summary);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { TailBatch, TailStatus } from '../../kinesis/tail/types';
 import { HostBuffer, type BufferedRecord } from './buffer';
 import { toExportItems } from './sessionExport';
 import { compileView, type CompiledView } from '../shared/filter';
-import type { ExportFormat, HostToWebview, PanelSettings, RecordRow, ShardStatus, StatusMessage, TailTarget, WebviewToHost } from '../shared/protocol';
+import { recordMeta, type ExportFormat, type HostToWebview, type PanelSettings, type RecordRow, type ShardStatus, type StatusMessage, type TailTarget, type WebviewToHost } from '../shared/protocol';
 import { fullBody, toRecordRow } from '../shared/recordRow';
 import type { ExportItem } from '../shared/exportFormat';
 
@@ -191,13 +191,7 @@ export class TailSession {
     for (const r of batch.records) {
       const row = toRecordRow({
         id: this.nextId++,
-        shardId: r.shardId,
-        sequenceNumber: r.sequenceNumber,
-        ...(r.subSequenceNumber === undefined ? {} : { subSequenceNumber: r.subSequenceNumber }),
-        partitionKey: r.partitionKey,
-        ...(r.explicitHashKey === undefined ? {} : { explicitHashKey: r.explicitHashKey }),
-        arrival: r.approximateArrival,
-        size: r.size,
+        ...recordMeta({ ...r, arrival: r.approximateArrival }),
         decoded: r.decoded,
       });
       this.buffer.push({ row, data: r.data });

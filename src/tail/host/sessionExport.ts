@@ -2,19 +2,14 @@
 // so exporting 100,000 records never holds every decoded payload at once.
 import type { Decoded } from '../../kinesis/decode/types';
 import type { ExportItem } from '../shared/exportFormat';
+import { recordMeta } from '../shared/protocol';
 import type { BufferedRecord } from './buffer';
 
 export function* toExportItems(records: Iterable<BufferedRecord>, decode: (data: Uint8Array) => Decoded): Generator<ExportItem> {
   for (const { row, data } of records) {
     const decoded = decode(data);
     yield {
-      shardId: row.shardId,
-      sequenceNumber: row.sequenceNumber,
-      ...(row.subSequenceNumber === undefined ? {} : { subSequenceNumber: row.subSequenceNumber }),
-      partitionKey: row.partitionKey,
-      ...(row.explicitHashKey === undefined ? {} : { explicitHashKey: row.explicitHashKey }),
-      arrival: row.arrival,
-      size: row.size,
+      ...recordMeta(row),
       // The row's layers include 'kpl' for sub-records, which decoding the payload alone cannot know.
       layers: row.layers,
       kind: decoded.kind,

@@ -42,6 +42,19 @@ export interface RecordMeta {
   size: number;
 }
 
+/** The record fields alone (optional ones left out when absent): the one copy of them rows, buffers and exports share. */
+export function recordMeta(m: RecordMeta): RecordMeta {
+  return {
+    shardId: m.shardId,
+    sequenceNumber: m.sequenceNumber,
+    ...(m.subSequenceNumber === undefined ? {} : { subSequenceNumber: m.subSequenceNumber }),
+    partitionKey: m.partitionKey,
+    ...(m.explicitHashKey === undefined ? {} : { explicitHashKey: m.explicitHashKey }),
+    arrival: m.arrival,
+    size: m.size,
+  };
+}
+
 /** One user record as the table shows it. The host builds it with toRecordRow (recordRow.ts). */
 export interface RecordRow extends RecordMeta {
   /** Monotonic per panel, assigned by the host; never reused. */

@@ -2,7 +2,7 @@
 // each record, so the inline cap, preview and body rules live in one place.
 import type { Decoded } from '../../kinesis/decode/types';
 import { cutText, makePreview } from './display';
-import { INLINE_BODY_MAX, type RecordMeta, type RecordRow } from './protocol';
+import { INLINE_BODY_MAX, recordMeta, type RecordMeta, type RecordRow } from './protocol';
 
 export interface RowSource extends RecordMeta {
   id: number;
@@ -46,13 +46,7 @@ export function toRecordRow(src: RowSource): RecordRow {
   const truncated = body.length > INLINE_BODY_MAX;
   return {
     id: src.id,
-    shardId: src.shardId,
-    sequenceNumber: src.sequenceNumber,
-    ...(src.subSequenceNumber === undefined ? {} : { subSequenceNumber: src.subSequenceNumber }),
-    partitionKey: src.partitionKey,
-    ...(src.explicitHashKey === undefined ? {} : { explicitHashKey: src.explicitHashKey }),
-    arrival: src.arrival,
-    size: src.size,
+    ...recordMeta(src),
     layers: [...decoded.layers],
     kind: decoded.kind,
     preview: decoded.kind === 'binary' ? binaryPreview(body, decoded.size) : makePreview(body),

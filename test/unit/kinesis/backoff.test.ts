@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { Backoff } from '../../../../src/kinesis/tail/backoff';
+import { Backoff } from '../../../src/kinesis/backoff';
 
 describe('Backoff', () => {
   it('doubles from 0.5 s and caps at 10 s (no jitter drawn)', () => {
