@@ -1,7 +1,7 @@
 // Commands on explorer nodes: refresh a node, load more streams, copy names and ARNs, show an
 // error's details, and the SSO login hint.
 import * as vscode from 'vscode';
-import { ExplorerCommands } from '../explorer/commandIds';
+import { CommandIds } from './ids';
 import type { ExplorerModel } from '../explorer/explorerModel';
 import type { ErrorNode, ExplorerNode, LoadMoreNode, ShardNode, StreamNode } from '../explorer/nodes';
 import type { Services } from '../services';
@@ -11,22 +11,22 @@ import { registerSelectRegions } from './regions';
 export function registerExplorerCommands(services: Services, model: ExplorerModel): vscode.Disposable[] {
   const { log } = services;
   return [
-    registerCommand(log, ExplorerCommands.refreshNode, (node?: ExplorerNode) => model.refresh(node)),
-    registerCommand(log, ExplorerCommands.loadMore, (node: LoadMoreNode) => model.loadMore(node)),
-    registerCommand(log, ExplorerCommands.copyName, async (node: StreamNode | ShardNode) => {
+    registerCommand(log, CommandIds.refreshNode, (node?: ExplorerNode) => model.refresh(node)),
+    registerCommand(log, CommandIds.loadMore, (node: LoadMoreNode) => model.loadMore(node)),
+    registerCommand(log, CommandIds.copyName, async (node: StreamNode | ShardNode) => {
       const name = node.kind === 'stream' ? node.name : node.model.id;
       await copy(name, `Copied ${name}`);
     }),
-    registerCommand(log, ExplorerCommands.copyArn, async (node: StreamNode) => {
+    registerCommand(log, CommandIds.copyArn, async (node: StreamNode) => {
       if (!node.model.arn) await model.describeForTooltip(node, 0);
       if (!node.model.arn) throw new Error(`No ARN known for ${node.name}${node.describeError ? `: ${node.describeError.code}` : ''}`);
       await copy(node.model.arn, `Copied ${node.model.arn}`);
     }),
-    registerCommand(log, ExplorerCommands.showErrorDetails, (node?: ErrorNode) => {
+    registerCommand(log, CommandIds.showErrorDetails, (node?: ErrorNode) => {
       if (node) log.error(`${node.error.code} (${node.connection?.name ?? 'explorer'})`, detailError(node));
       log.show();
     }),
-    registerCommand(log, ExplorerCommands.ssoLogin, (node: ErrorNode) => {
+    registerCommand(log, CommandIds.ssoLogin, (node: ErrorNode) => {
       const command = node.error.ssoLoginCommand ?? 'aws sso login';
       // Not awaited: the notification stays until dismissed, and the command should not.
       void vscode.window
@@ -36,7 +36,7 @@ export function registerExplorerCommands(services: Services, model: ExplorerMode
           if (choice === 'Show Log') log.show();
         });
     }),
-    registerCommand(log, ExplorerCommands.copySsoLoginCommand, async (node: ErrorNode) => {
+    registerCommand(log, CommandIds.copySsoLoginCommand, async (node: ErrorNode) => {
       const command = node.error.ssoLoginCommand ?? 'aws sso login';
       await copy(command, `Copied: ${command}`);
     }),

@@ -1,7 +1,7 @@
 // "Kinesis: Select Regions…": which regions a connection shows (one or more), saved per connection.
 // From the palette it first asks for the connection.
 import type * as vscode from 'vscode';
-import { ExplorerCommands } from '../explorer/commandIds';
+import { CommandIds } from './ids';
 import type { ExplorerModel } from '../explorer/explorerModel';
 import type { ConnectionNode } from '../explorer/nodes';
 import type { Connection } from '../kinesis/connections/connections';
@@ -22,7 +22,7 @@ const OTHER = '\u0000other';
 const DEFAULT = '\u0000default';
 
 export function registerSelectRegions(services: Services, model: ExplorerModel): vscode.Disposable {
-  return registerCommand(services.log, ExplorerCommands.selectRegions, async (node?: ConnectionNode) => {
+  return registerCommand(services.log, CommandIds.selectRegions, async (node?: ConnectionNode) => {
     const connection = node?.kind === 'connection' ? node.connection : await pickConnection(services, model);
     const current = model.regionsOf(connection);
     const regions = await pickRegions(services, connection, current);

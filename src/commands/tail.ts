@@ -10,6 +10,7 @@ import type { TailPanel } from '../tail/host/panel';
 import type { TailPanels } from '../tail/host/panels';
 import { InputProblem } from '../ui/prompts';
 import { pickStreamTarget } from './pickTarget';
+import { CommandIds } from './ids';
 import { registerCommand } from './registerCommand';
 import { isStreamLocator, type StreamLocator, type StreamRef } from '../kinesis/types';
 
@@ -30,10 +31,10 @@ export function registerTailCommands(services: Services, model: ExplorerModel, t
   };
 
   return [
-    registerCommand(log, 'kinesis.tail', (from?: unknown) => tailTarget('Tail', from, true)),
-    registerCommand(log, 'kinesis.tailStream', (from?: unknown) => tailTarget('Tail Stream', from, false)),
-    registerCommand(log, 'kinesis.tailShard', (from?: unknown) => tailTarget('Tail Shard', from, true)),
-    registerCommand(log, 'kinesis.tail.fromRecord', async (args?: unknown) => {
+    registerCommand(log, CommandIds.tail, (from?: unknown) => tailTarget('Tail', from, true)),
+    registerCommand(log, CommandIds.tailStream, (from?: unknown) => tailTarget('Tail Stream', from, false)),
+    registerCommand(log, CommandIds.tailShard, (from?: unknown) => tailTarget('Tail Shard', from, true)),
+    registerCommand(log, CommandIds.tailFromRecord, async (args?: unknown) => {
       if (!isFromRecordArgs(args)) throw new InputProblem('Tail from this record needs a record: run it from a put result or a tail panel row.');
       const seq = validateSequenceNumber(args.sequenceNumber);
       if (!seq.ok) throw new InputProblem(seq.error);

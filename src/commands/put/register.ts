@@ -7,13 +7,8 @@ import { putAgain } from './again';
 import { prepareEditorPut } from './flow';
 import { putLines } from './lines';
 import { sendAndReport } from './send';
+import { CommandIds } from '../ids';
 import { registerCommand } from '../registerCommand';
-
-export const PutCommands = {
-  putRecord: 'kinesis.putRecord',
-  putRecords: 'kinesis.putRecords',
-  putAgain: 'kinesis.putAgain',
-} as const;
 
 /**
  * `from` is what the command was run on: a stream node, a { connectionId, region, streamName }
@@ -22,8 +17,8 @@ export const PutCommands = {
 export function registerPutCommands(services: Services, model: ExplorerModel): vscode.Disposable[] {
   const { log } = services;
   return [
-    registerCommand(log, PutCommands.putRecord, async (from?: unknown) => sendAndReport(services, await prepareEditorPut(services, model, 'whole', from, 'Put Record')), { what: 'put the record', action: 'kinesis:PutRecord' }),
-    registerCommand(log, PutCommands.putRecords, async (from?: unknown) => putLines(services, await prepareEditorPut(services, model, 'lines', from, 'Put Records')), { what: 'put the records', action: 'kinesis:PutRecords' }),
-    registerCommand(log, PutCommands.putAgain, (args?: unknown) => putAgain(services, args), { what: 'put the record again', action: 'kinesis:PutRecord' }),
+    registerCommand(log, CommandIds.putRecord, async (from?: unknown) => sendAndReport(services, await prepareEditorPut(services, model, 'whole', from, 'Put Record')), { what: 'put the record', action: 'kinesis:PutRecord' }),
+    registerCommand(log, CommandIds.putRecords, async (from?: unknown) => putLines(services, await prepareEditorPut(services, model, 'lines', from, 'Put Records')), { what: 'put the records', action: 'kinesis:PutRecords' }),
+    registerCommand(log, CommandIds.putAgain, (args?: unknown) => putAgain(services, args), { what: 'put the record again', action: 'kinesis:PutRecord' }),
   ];
 }

@@ -10,10 +10,10 @@ import type { PutTarget } from '../../kinesis/put/target';
 import type { Services } from '../../services';
 import { notify, type NotifyAction } from '../../ui/notify';
 import { withCancellableProgress } from '../../ui/progress';
+import { CommandIds } from '../ids';
 import type { CommandResult } from '../registerCommand';
 import type { StreamRef } from '../../kinesis/types';
 
-export const TAIL_FROM_RECORD_COMMAND = 'kinesis.tail.fromRecord';
 
 export interface PutSendResult extends CommandResult {
   status: 'sent' | 'failed' | 'unknown' | 'cancelled';
@@ -81,7 +81,7 @@ function showResult(services: Services, batch: PutBatch, result: PutSendResult):
   const actions: NotifyAction[] = [];
   const first = sent[0];
   if (first?.shardId && first.sequenceNumber) {
-    actions.push({ title: 'Tail from this record', run: () => tailFromRecord(services, batch.target, first.shardId as string, first.sequenceNumber as string) });
+    actions.push({ title: 'Tail from this record', run: () => tailFromRecord(batch.target, first.shardId as string, first.sequenceNumber as string) });
     actions.push({ title: 'Copy sequence number', run: () => copySequenceNumbers(sent) });
   }
   if (result.status === 'sent') actions.push({ title: 'Put again', run: () => sendAndReport(services, batch) });
@@ -96,11 +96,6 @@ async function copySequenceNumbers(sent: PutOneResult[]): Promise<void> {
 }
 
 /** Opens the tail at AT_SEQUENCE_NUMBER on that shard, through the tail panel's command. */
-export async function tailFromRecord(services: Services, target: StreamRef, shardId: string, sequenceNumber: string): Promise<void> {
-  const commands = await vscode.commands.getCommands(true);
-  if (!commands.includes(TAIL_FROM_RECORD_COMMAND)) {
-    notify(services.log, 'info', `The tail panel is not available in this build, so it cannot open at ${shardId} #${sequenceNumber}.`);
-    return;
-  }
-  await vscode.commands.executeCommand(TAIL_FROM_RECORD_COMMAND, { connectionId: target.connectionId, region: target.region, streamName: target.streamName, shardId, sequenceNumber });
+export async function tailFromRecord(target: StreamRef, shardId: string, sequenceNumber: string): Promise<void> {
+  await vscode.commands.executeCommand(CommandIds.tailFromRecord, { connectionId: target.connectionId, region: target.region, streamName: target.streamName, shardId, sequenceNumber });
 }

@@ -1,7 +1,7 @@
 // "Kinesis: Create Stream…": name (checked as typed, existing names refused), capacity mode, shard
 // count within the account's free shards, retention; then wait until ACTIVE, reveal the stream in
 // the tree and offer "Put Record…" and "Tail Stream…".
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ExplorerModel } from '../../explorer/explorerModel';
 import type { CreateStreamRequest } from '../../kinesis/admin/createDelete';
 import type { AccountShardLimits } from '../../kinesis/admin/read';
@@ -10,11 +10,10 @@ import type { KinesisApi } from '../../kinesisLoader';
 import type { Services } from '../../services';
 import { askParsed, Cancelled } from '../../ui/prompts';
 import { listStreamNames, pickRegionTarget } from '../pickTarget';
-import { refreshRegion, revealNode, runIfAvailable, showAdminResult, withAdminProgress, type AdminCommandResult } from './progress';
+import { CommandIds } from '../ids';
+import { refreshRegion, revealNode, showAdminResult, withAdminProgress, type AdminCommandResult } from './progress';
 import type { RegionRef, StreamRef } from '../../kinesis/types';
 
-export const TAIL_STREAM_COMMAND = 'kinesis.tailStream';
-export const PUT_RECORD_COMMAND = 'kinesis.putRecord';
 
 export async function createStream(services: Services, model: ExplorerModel, view: vscode.TreeView<unknown> | undefined, from: unknown): Promise<AdminCommandResult<unknown>> {
   const api = await services.kinesis();
@@ -29,8 +28,8 @@ export async function createStream(services: Services, model: ExplorerModel, vie
     await refreshRegion(model, where);
     const node = await model.streamNode(where.connectionId, where.region, req.name);
     showAdminResult(services, result, [
-      { title: 'Put Record…', run: () => runIfAvailable(services, PUT_RECORD_COMMAND, 'Put Record', target) },
-      { title: 'Tail Stream…', run: () => runIfAvailable(services, TAIL_STREAM_COMMAND, 'The tail panel', node ?? target) },
+      { title: 'Put Record…', run: () => vscode.commands.executeCommand(CommandIds.putRecord, target) },
+      { title: 'Tail Stream…', run: () => vscode.commands.executeCommand(CommandIds.tailStream, node ?? target) },
     ]);
     if (node) await revealNode(services, view, node);
   } else {

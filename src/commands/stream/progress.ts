@@ -1,6 +1,6 @@
 // Shared by the manage-stream commands: a cancellable progress notification around an operation
 // that waits for the stream to settle, the result notification, and keeping the tree current.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { ExplorerModel } from '../../explorer/explorerModel';
 import type { StreamNode } from '../../explorer/nodes';
 import type { AdminOptions, AdminResult } from '../../kinesis/admin/result';
@@ -67,12 +67,3 @@ export async function revealNode(services: Services, view: vscode.TreeView<unkno
   }
 }
 
-/** Runs a command contributed by another area, or says it is not there (yet). */
-export async function runIfAvailable(services: Services, command: string, what: string, ...args: unknown[]): Promise<void> {
-  const commands = await vscode.commands.getCommands(true);
-  if (!commands.includes(command)) {
-    notify(services.log, 'info', `${what} is not available in this build.`);
-    return;
-  }
-  await vscode.commands.executeCommand(command, ...args);
-}

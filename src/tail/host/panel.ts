@@ -14,6 +14,7 @@ import { TailSession, type TailHandle, type TailHandlers } from './session';
 import { renderTailHtml } from './webviewHtml';
 import type { Decoded } from '../../kinesis/decode/types';
 import type { StreamRef } from '../../kinesis/types';
+import { CommandIds } from '../../commands/ids';
 
 export const TAIL_VIEW_TYPE = 'kinesis.tail';
 
@@ -84,7 +85,7 @@ export class TailPanel implements vscode.Disposable {
         },
         tailFromRecord: (record) => deps.tailFromRecord(req, record),
         putAgain: async (record) => {
-          await vscode.commands.executeCommand('kinesis.putAgain', {
+          await vscode.commands.executeCommand(CommandIds.putAgain, {
             connectionId: req.connectionId,
             region: req.region,
             streamName: req.streamName,

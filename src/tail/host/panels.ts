@@ -5,9 +5,10 @@ import * as vscode from 'vscode';
 import { describePosition, type StartPosition } from '../../kinesis/tail/position';
 import { sameStream } from '../../kinesis/types';
 import type { Services } from '../../services';
-import { parsePersistedState, type PanelSettings } from '../shared/protocol';
+import { parsePersistedState } from '../shared/protocol';
 import { TAIL_VIEW_TYPE, TailPanel, tailTitle, type TailRequest } from './panel';
 import type { TailHandle } from './session';
+import { readEngineSettings, readPanelSettings } from './settings';
 
 export class TailPanels implements vscode.Disposable {
   private readonly open = new Set<TailPanel>();
@@ -51,18 +52,18 @@ export class TailPanels implements vscode.Disposable {
     const tail = new TailPanel(panel, req, {
       extensionUri: this.services.context.extensionUri,
       log: this.services.log,
-      settings: readSettings,
+      settings: readPanelSettings,
       decode: (data) => api.decodePayload(data),
       createTail: (r, handlers): TailHandle => {
-        const cfg = vscode.workspace.getConfiguration('kinesis.tail');
+        const { limit, idleIntervalMs } = readEngineSettings();
         return new api.StreamTail({
           client,
           streamName: r.streamName,
           position: r.position,
           ...(r.shardIds.length > 0 ? { shardIds: r.shardIds } : {}),
           ...(r.resumeAfter ? { resumeAfter: r.resumeAfter } : {}),
-          limit: cfg.get<number>('limit', 10_000),
-          idleIntervalMs: cfg.get<number>('idleIntervalMs', 1000),
+          limit,
+          idleIntervalMs,
           onBatch: handlers.onBatch,
           onStatus: handlers.onStatus,
         });
@@ -100,14 +101,4 @@ export class TailPanels implements vscode.Disposable {
       panel.dispose();
     }
   }
-}
-
-function readSettings(): PanelSettings {
-  const cfg = vscode.workspace.getConfiguration('kinesis.tail');
-  return {
-    maxRecords: Math.max(1000, Math.min(1_000_000, cfg.get<number>('maxRecords', 100_000))),
-    timeZone: cfg.get<string>('timeZone', 'local') === 'utc' ? 'utc' : 'local',
-    autoScroll: cfg.get<boolean>('autoScroll', true),
-    autoPauseWhenFull: cfg.get<boolean>('autoPauseWhenFull', false),
-  };
 }
