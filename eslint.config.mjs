@@ -31,6 +31,25 @@ export default tseslint.config(
     },
   },
   {
+    // The glue reaches the Kinesis layer (and the AWS SDK) lazily, through loadKinesis(). Type imports
+    // are free; values only from the layer's few SDK-free modules. esbuild enforces the same in the
+    // bundle (esbuild.mjs: lazy-kinesis plugin).
+    files: ['src/**/*.ts'],
+    ignores: ['src/kinesis/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [{
+            regex: '^(\\.\\.?/)+kinesis/(?!(errors|types|tail/position|tail/timestamp)$)',
+            allowTypeImports: true,
+            message: 'Values of the Kinesis layer come through loadKinesis() (services.kinesis()); only errors, types, tail/position and tail/timestamp may be imported directly.',
+          }],
+        },
+      ],
+    },
+  },
+  {
     // The webview is a browser bundle: it may reach into src/ only through src/tail/shared (pure
     // modules both sides use), never the host, the Kinesis layer or vscode.
     files: ['webview/src/**/*.ts'],
