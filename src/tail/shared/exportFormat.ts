@@ -1,7 +1,7 @@
 // Serializes tailed records for export as NDJSON, JSON or CSV, with all their metadata. Pure and
 // streaming (a generator of chunks), so the host can write 100,000 records without one huge string.
 import type { DecodeLayer } from '../../kinesis/decode/types';
-import type { ExportFormat, PayloadKind, RecordMeta } from './protocol';
+import { recordMeta, type ExportFormat, type PayloadKind, type RecordMeta } from './protocol';
 
 /** One record as the host holds it: metadata plus its full decoded payload. */
 export interface ExportItem extends RecordMeta {
@@ -78,14 +78,12 @@ function serializable(value: unknown): boolean {
 }
 
 export function toExportedRecord(item: ExportItem): ExportedRecord {
+  // The export names the arrival time as AWS does; the key order is the file format's.
+  const { arrival, size, ...ids } = recordMeta(item);
   return {
-    shardId: item.shardId,
-    sequenceNumber: item.sequenceNumber,
-    ...(item.subSequenceNumber === undefined ? {} : { subSequenceNumber: item.subSequenceNumber }),
-    partitionKey: item.partitionKey,
-    ...(item.explicitHashKey === undefined ? {} : { explicitHashKey: item.explicitHashKey }),
-    approximateArrivalTimestamp: isoTime(item.arrival),
-    size: item.size,
+    ...ids,
+    approximateArrivalTimestamp: isoTime(arrival),
+    size,
     layers: [...item.layers],
     kind: item.kind,
     ...payloadOf(item),
