@@ -21,9 +21,10 @@ const logPlugin = (name) => ({
 const common = { bundle: true, sourcemap: true, minify: production, logLevel: 'warning', legalComments: 'linked' };
 
 /**
- * The extension bundle reaches the Kinesis layer only through `import('./kinesis/api')` in
+ * The extension bundle reaches the Kinesis layer's entry (src/kinesis/api.ts) only through
  * src/kinesisLoader.ts. This plugin turns that into require('./kinesis.js'): a second bundle
- * that holds the AWS SDK and is loaded on first use, not at activation.
+ * that holds the AWS SDK and is loaded on first use, not at activation. It also refuses any
+ * value import of the AWS SDK or Smithy in the activation bundle.
  */
 const lazyKinesisPlugin = {
   name: 'lazy-kinesis',
@@ -34,6 +35,10 @@ const lazyKinesisPlugin = {
       }
       return { path: './kinesis.js', external: true };
     });
+    // The SDK must never reach the activation bundle, even through a small module of the layer.
+    build.onResolve({ filter: /^@(aws-sdk|smithy)\// }, (args) => ({
+      errors: [{ text: `${args.importer} pulls ${args.path} into the activation bundle; reach the SDK through loadKinesis()` }],
+    }));
   },
 };
 

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import type { RecordRow } from '../src/tail/protocol';
+import type { RecordRow } from '../src/tail/shared/protocol';
 import { launchChromium } from '../test/harness/browser';
 import { initMessage, PanelPage } from '../test/ui/webview-fixtures/panelPage';
 import { makeRows } from '../test/ui/webview-fixtures/rows';

@@ -1,17 +1,19 @@
 // Activation: build the long-lived objects and register each area. Nothing else happens here;
 // the Kinesis layer and the AWS SDK load on first use.
 import * as vscode from 'vscode';
-import { registerExplorerCommands } from './commands/explorerCommands';
+import { registerExplorerCommands } from './commands/explorer';
 import { registerGeneralCommands } from './commands/general';
-import { registerPutCommands } from './commands/putCommands';
-import { registerStreamAdminCommands } from './commands/streamAdminCommands';
-import { registerTailCommands } from './commands/tailCommands';
-import { registerExplorer } from './explorer/explorerView';
+import { registerPutCommands } from './commands/put/register';
+import { registerStreamAdminCommands } from './commands/stream/register';
+import { registerTailCommands } from './commands/tail';
+import { CONNECTIONS_SETTING, registerExplorer } from './explorer/explorerView';
 import type { ExplorerProvider } from './explorer/treeProvider';
+import { KinesisClients } from './kinesisClients';
+import { loadKinesis } from './kinesisLoader';
 import { Services } from './services';
-import { TailPanels } from './tail/tailPanels';
+import { TailPanels } from './tail/host/panels';
 import { createLog } from './ui/log';
-import type { Prompts } from './ui/prompts';
+import { mfaCodePrompt, PromptHost, type Prompts } from './ui/prompts';
 
 export interface ExtensionApi {
   /** Present only when running under tests: swaps the prompt layer for scripted answers. */
@@ -20,10 +22,17 @@ export interface ExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLog(context);
-  const services = new Services(context, log);
+  const prompts = new PromptHost();
+  const clients = new KinesisClients({
+    kinesis: loadKinesis,
+    customConnections: () => vscode.workspace.getConfiguration().get<unknown>(CONNECTIONS_SETTING),
+    mfaCodeProvider: mfaCodePrompt(prompts),
+  });
+  const services = new Services(context, log, prompts, clients);
   const explorer = registerExplorer(services);
-  const tails = new TailPanels(services, explorer.provider.model);
+  const tails = new TailPanels(services);
   context.subscriptions.push(
+    clients,
     services,
     ...registerGeneralCommands(services),
     ...explorer.disposables,

@@ -1,33 +1,31 @@
 // The few long-lived objects of the extension, built once in activate() and passed to each area
 // through constructors rather than module singletons.
 import * as vscode from 'vscode';
-import { loadKinesis, type KinesisApi } from './kinesisLoader';
+import type { KinesisClients } from './kinesisClients';
+import type { KinesisApi } from './kinesisLoader';
+import type { StreamLocator } from './kinesis/types';
 import type { Log } from './ui/log';
-import { PromptHost } from './ui/prompts';
-
-export interface DeletedStream {
-  connectionId: string;
-  region: string;
-  streamName: string;
-}
+import type { PromptHost } from './ui/prompts';
 
 export class Services implements vscode.Disposable {
-  readonly prompts = new PromptHost();
   /** Set by the explorer once registered. */
   refreshExplorer: () => void = () => undefined;
   private readonly disposers: Array<() => void> = [];
-  private readonly deletedStreams = new vscode.EventEmitter<DeletedStream>();
+  private readonly deletedStreams = new vscode.EventEmitter<StreamLocator>();
   /** Fired once Kinesis accepted a DeleteStream from this window, so open tail panels can stop. */
   readonly onDidDeleteStream = this.deletedStreams.event;
 
   constructor(
     readonly context: vscode.ExtensionContext,
     readonly log: Log,
+    readonly prompts: PromptHost,
+    /** Connections and cached clients: the one way to reach Kinesis. */
+    readonly clients: KinesisClients,
   ) {}
 
   /** The Kinesis layer, loaded on first use (it brings the AWS SDK). */
   kinesis(): Promise<KinesisApi> {
-    return loadKinesis();
+    return this.clients.api();
   }
 
   /** Registers cleanup that needs the lazily loaded layer (e.g. destroying cached clients). */
@@ -36,7 +34,7 @@ export class Services implements vscode.Disposable {
   }
 
   /** Announces a deletion (see onDidDeleteStream). */
-  fireStreamDeleted(stream: DeletedStream): void {
+  fireStreamDeleted(stream: StreamLocator): void {
     this.deletedStreams.fire(stream);
   }
 

@@ -4,13 +4,14 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Services } from '../services';
 import { registerCommand } from './registerCommand';
+import { CommandIds } from './ids';
 
 export function registerGeneralCommands(services: Services): vscode.Disposable[] {
   const { log } = services;
   return [
-    registerCommand(log, 'kinesis.refresh', () => services.refreshExplorer()),
-    registerCommand(log, 'kinesis.showLog', () => log.show()),
-    registerCommand(log, 'kinesis.openConfigFile', async () => {
+    registerCommand(log, CommandIds.refresh, () => services.refreshExplorer()),
+    registerCommand(log, CommandIds.showLog, () => log.show()),
+    registerCommand(log, CommandIds.openConfigFile, async () => {
       const file = process.env.AWS_CONFIG_FILE || join(homedir(), '.aws', 'config');
       const uri = vscode.Uri.file(file);
       try {
@@ -21,7 +22,7 @@ export function registerGeneralCommands(services: Services): vscode.Disposable[]
         await vscode.window.showTextDocument(uri.with({ scheme: 'untitled' }));
       }
     }),
-    registerCommand(log, 'kinesis.addConnection', async () => {
+    registerCommand(log, CommandIds.addConnection, async () => {
       await vscode.commands.executeCommand('workbench.action.openSettings', 'kinesis.connections');
     }),
   ];

@@ -2,26 +2,13 @@
 // run on, or asked with quick picks (connection → region → stream → shard), each step skipped when
 // there is one choice and ordered so that Enter picks the last stream used in this workspace.
 import type { ExplorerModel } from '../explorer/explorerModel';
-import type { Connection } from '../kinesis/connections';
+import { toStreamRef } from '../explorer/nodes';
+import type { Connection } from '../kinesis/connections/connections';
+import { isStreamLocator, sameStream, type RegionRef, type StreamRef } from '../kinesis/types';
 import type { Services } from '../services';
-import { Cancelled, type PickItem } from '../ui/prompts';
-import { describedOf, InputProblem } from './commandResult';
+import { Cancelled, InputProblem, type PickItem } from '../ui/prompts';
+import { describedOf } from './registerCommand';
 import { formatError } from '../kinesis/errors';
-
-export interface RegionTarget {
-  connectionId: string;
-  connectionName: string;
-  region: string;
-}
-
-export interface StreamTarget extends RegionTarget {
-  streamName: string;
-}
-
-export interface ShardTarget extends StreamTarget {
-  /** Absent: all shards. */
-  shardId?: string;
-}
 
 export interface PickTargetOptions {
   /** Names the command in the picks' titles, e.g. "Put Record". */
@@ -36,63 +23,28 @@ const LAST_STREAM_KEY = 'kinesis.lastStreamTarget';
 /** ListStreams pages read for the stream pick (kinesis-local pages by 100). */
 const MAX_STREAM_PAGES = 20;
 
-type KnownTarget = { connectionId?: string; connectionName?: string; region?: string; streamName?: string; shardId?: string };
-
-/** What an explorer node (or a target object passed as argument) already says about the target. */
-export function targetFromNode(from: unknown): KnownTarget {
-  if (!from || typeof from !== 'object') return {};
-  const node = from as { kind?: unknown };
-  switch (node.kind) {
-    case 'connection': {
-      const c = from as { connection: Connection; singleRegion?: { region: string } };
-      return { connectionId: c.connection.id, connectionName: c.connection.name, ...(c.singleRegion ? { region: c.singleRegion.region } : {}) };
-    }
-    case 'region': {
-      const r = from as { connection: Connection; region: string };
-      return { connectionId: r.connection.id, connectionName: r.connection.name, region: r.region };
-    }
-    case 'stream': {
-      const s = from as { name: string; parent: { connection: Connection; region: string } };
-      return { connectionId: s.parent.connection.id, connectionName: s.parent.connection.name, region: s.parent.region, streamName: s.name };
-    }
-    case 'shard': {
-      const s = from as { model: { id: string }; parent: { name: string; parent: { connection: Connection; region: string } } };
-      const stream = s.parent;
-      return { connectionId: stream.parent.connection.id, connectionName: stream.parent.connection.name, region: stream.parent.region, streamName: stream.name, shardId: s.model.id };
-    }
-    default:
-      return isStreamTarget(from) ? { ...from } : {};
-  }
-}
-
-/** A plain { connectionId, region, streamName } object, e.g. from a notification's next step. */
-export function isStreamTarget(value: unknown): value is StreamTarget & { shardId?: string } {
-  const v = value as Record<string, unknown> | undefined;
-  return !!v && typeof v === 'object' && typeof v.connectionId === 'string' && typeof v.region === 'string' && typeof v.streamName === 'string';
-}
-
 /** The last stream a command used in this workspace. */
-export function lastStreamTarget(services: Services): StreamTarget | undefined {
+export function lastStreamTarget(services: Services): StreamRef | undefined {
   const saved = services.context.workspaceState.get<unknown>(LAST_STREAM_KEY);
-  return isStreamTarget(saved) ? saved : undefined;
+  return isStreamLocator(saved) ? { ...saved, connectionName: saved.connectionName ?? saved.connectionId } : undefined;
 }
 
-export async function rememberStreamTarget(services: Services, target: StreamTarget): Promise<void> {
+export async function rememberStreamTarget(services: Services, target: StreamRef): Promise<void> {
   const { connectionId, connectionName, region, streamName } = target;
   await services.context.workspaceState.update(LAST_STREAM_KEY, { connectionId, connectionName, region, streamName });
 }
 
 /** Drops the remembered stream if it is this one (e.g. after deleting it). */
-export async function forgetStreamTarget(services: Services, target: StreamTarget): Promise<void> {
+export async function forgetStreamTarget(services: Services, target: StreamRef): Promise<void> {
   const last = lastStreamTarget(services);
-  if (last && last.connectionId === target.connectionId && last.region === target.region && last.streamName === target.streamName) {
+  if (last && sameStream(last, target)) {
     await services.context.workspaceState.update(LAST_STREAM_KEY, undefined);
   }
 }
 
 /** Connection and region: from the node, else asked (each pick skipped when there is one choice). */
-export async function pickRegionTarget(services: Services, model: ExplorerModel, opts: PickTargetOptions): Promise<RegionTarget> {
-  const known = targetFromNode(opts.from);
+export async function pickRegionTarget(services: Services, model: ExplorerModel, opts: PickTargetOptions): Promise<RegionRef> {
+  const known = toStreamRef(opts.from);
   const last = lastStreamTarget(services);
   const connection = await pickConnection(services, model, opts.title, known.connectionId, last?.connectionId);
   const region = known.region ?? (await pickRegion(services, model, opts.title, connection, last));
@@ -100,24 +52,24 @@ export async function pickRegionTarget(services: Services, model: ExplorerModel,
 }
 
 /** A stream (and optionally a shard), remembered as the workspace's last used stream. */
-export async function pickStreamTarget(services: Services, model: ExplorerModel, opts: PickTargetOptions): Promise<ShardTarget> {
-  const known = targetFromNode(opts.from);
-  let target: StreamTarget;
+export async function pickStreamTarget(services: Services, model: ExplorerModel, opts: PickTargetOptions): Promise<StreamRef> {
+  const known = toStreamRef(opts.from);
+  let target: StreamRef;
   if (known.connectionId && known.region && known.streamName) {
     target = { connectionId: known.connectionId, connectionName: known.connectionName ?? known.connectionId, region: known.region, streamName: known.streamName };
   } else {
     const where = await pickRegionTarget(services, model, opts);
-    target = { ...where, streamName: await pickStream(services, model, opts.title, where) };
+    target = { ...where, streamName: await pickStream(services, opts.title, where) };
   }
   await rememberStreamTarget(services, target);
   if (!opts.pickShard) return target;
   if (known.shardId) return { ...target, shardId: known.shardId };
-  const shardId = await pickShard(services, model, opts.title, target);
+  const shardId = await pickShard(services, opts.title, target);
   return shardId ? { ...target, shardId } : target;
 }
 
 async function pickConnection(services: Services, model: ExplorerModel, title: string, knownId: string | undefined, lastId: string | undefined): Promise<Connection> {
-  const all = await model.connections();
+  const all = await services.clients.connections();
   if (knownId) {
     const found = all.find((c) => c.id === knownId);
     if (!found) throw new InputProblem(`The connection ${knownId} is no longer configured. Refresh the explorer.`);
@@ -136,7 +88,7 @@ async function pickConnection(services: Services, model: ExplorerModel, title: s
   return picked;
 }
 
-async function pickRegion(services: Services, model: ExplorerModel, title: string, connection: Connection, last: StreamTarget | undefined): Promise<string> {
+async function pickRegion(services: Services, model: ExplorerModel, title: string, connection: Connection, last: StreamRef | undefined): Promise<string> {
   const regions = model.regionsOf(connection);
   if (regions.length === 1) return regions[0] as string;
   const lastRegion = last?.connectionId === connection.id ? last.region : undefined;
@@ -149,9 +101,9 @@ async function pickRegion(services: Services, model: ExplorerModel, title: strin
 }
 
 /** Every stream name of the region (up to MAX_STREAM_PAGES pages). Throws the described ListStreams error. */
-export async function listStreamNames(services: Services, model: ExplorerModel, where: RegionTarget): Promise<string[]> {
+export async function listStreamNames(services: Services, where: RegionRef): Promise<string[]> {
   const api = await services.kinesis();
-  const client = await model.clientForTarget(where.connectionId, where.region);
+  const client = await services.clients.client(where);
   const names: string[] = [];
   let token: Awaited<ReturnType<typeof api.listStreamsPage>>['next'];
   for (let page = 0; page < MAX_STREAM_PAGES; page++) {
@@ -163,10 +115,10 @@ export async function listStreamNames(services: Services, model: ExplorerModel, 
   return names;
 }
 
-async function pickStream(services: Services, model: ExplorerModel, title: string, where: RegionTarget): Promise<string> {
+async function pickStream(services: Services, title: string, where: RegionRef): Promise<string> {
   let names: string[];
   try {
-    names = await listStreamNames(services, model, where);
+    names = await listStreamNames(services, where);
   } catch (err) {
     throw new InputProblem(`Cannot list the streams of ${where.connectionName} in ${where.region}: ${formatError(describedOf(err, 'kinesis:ListStreams'))}`);
   }
@@ -183,9 +135,9 @@ async function pickStream(services: Services, model: ExplorerModel, title: strin
 
 const ALL_SHARDS = '\u0000all';
 
-async function pickShard(services: Services, model: ExplorerModel, title: string, target: StreamTarget): Promise<string | undefined> {
+async function pickShard(services: Services, title: string, target: StreamRef): Promise<string | undefined> {
   const api = await services.kinesis();
-  const client = await model.clientForTarget(target.connectionId, target.region);
+  const client = await services.clients.client(target);
   let shards: Awaited<ReturnType<typeof api.listShards>>;
   try {
     shards = await api.callKinesis('kinesis:ListShards', () => api.listShards(client, target.streamName));

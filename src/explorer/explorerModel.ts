@@ -1,54 +1,19 @@
 // The explorer's state and loading: roots from connection discovery, stream pages per region,
 // shards per stream, refreshes and the settling poller. No vscode: the tree provider renders it,
 // and tests walk it in plain Node against kinesis-local.
-import type { Connection, Discovery } from '../kinesis/connections';
-import type { ConnectionClients } from '../kinesis/connectionsClients';
-import type { MfaCodeProvider } from '../kinesis/credentials';
-import type { AwsFilePaths } from '../kinesis/profiles';
-import type { KinesisApi } from '../kinesisLoader';
-import type { KinesisClient } from '@aws-sdk/client-kinesis';
-import { ConnectionNode, ErrorNode, MessageNode, regionOf, type ExplorerNode, type LoadMoreNode, type RegionNode, type ShardNode, type StreamNode } from './nodes';
+import type { Connection, Discovery } from '../kinesis/connections/connections';
+import { ConnectionNode, ErrorNode, MessageNode, type ExplorerNode, type LoadMoreNode, type RegionNode, type StreamNode } from './nodes';
 import { SettlingPoller } from './settlingPoller';
 import { StreamLoader } from './streamLoader';
+import type { ExplorerDeps } from './deps';
 
-export interface RegionStore {
-  get(connectionId: string): string[] | undefined;
-  /** undefined: back to the connection's own region. */
-  set(connectionId: string, regions: string[] | undefined): Promise<void>;
-}
-
-export interface ExplorerLog {
-  info(message: string): void;
-  warn(message: string): void;
-  debug(message: string): void;
-}
-
-export interface ExplorerDeps {
-  kinesis: () => Promise<KinesisApi>;
-  /** Current value of the `kinesis.connections` setting. */
-  customConnections: () => unknown;
-  regions: RegionStore;
-  log: ExplorerLog;
-  mfaCodeProvider?: MfaCodeProvider;
-  env?: () => NodeJS.ProcessEnv;
-  /** Told after each discovery, so the file watcher follows AWS_CONFIG_FILE changes. */
-  onDiscovered?: (paths: AwsFilePaths) => void;
-  pageSize?: number;
-  describeConcurrency?: number;
-  pollIntervalMs?: number;
-  credentialTimeoutMs?: number;
-  requestTimeoutMs?: number;
-}
+export type { ExplorerDeps, ExplorerLog, RegionStore } from './deps';
 
 type Listener = (node: ExplorerNode | undefined) => void;
-
-/** 'tail' and 'write' clients make one attempt per call; their callers retry themselves. */
-export type ClientPurpose = 'default' | 'tail' | 'write';
 
 export class ExplorerModel {
   private rootNodes: Promise<ExplorerNode[]> | undefined;
   private discovery: Discovery | undefined;
-  private clientsInstance: ConnectionClients | undefined;
   private readonly listeners = new Set<Listener>();
   readonly poller: SettlingPoller;
   private readonly loader: StreamLoader;
@@ -57,7 +22,6 @@ export class ExplorerModel {
   constructor(private readonly deps: ExplorerDeps) {
     this.loader = new StreamLoader({
       deps,
-      clients: async () => this.clients(),
       fire: (node) => this.fire(node),
       watch: (node) => this.poller.watch(node),
     });
@@ -109,14 +73,14 @@ export class ExplorerModel {
         for (const n of nodes) if (n.kind === 'connection') for (const r of n.regions) r.reset();
       });
       this.rootNodes = undefined;
-      this.clientsInstance?.reset();
+      this.deps.clients.reset();
       this.poller.clear();
       this.fire(undefined);
       return;
     }
     switch (node.kind) {
       case 'connection':
-        this.clientsInstance?.evict(node.connection.id);
+        this.deps.clients.evict(node.connection.id);
         this.poller.forget((s) => s.parent.parent === node);
         node.setRegions(this.regionsOf(node.connection));
         this.fire(node);
@@ -149,22 +113,6 @@ export class ExplorerModel {
     return this.loader.redescribe(node);
   }
 
-  /**
-   * The cached client of a node's (connection, region), for commands on explorer nodes (tail,
-   * put, admin): same credentials, so an MFA code is asked once. Throws for a connection with a problem.
-   */
-  async clientFor(node: RegionNode | StreamNode | ShardNode, purpose: ClientPurpose = 'default'): Promise<KinesisClient> {
-    const region = regionOf(node) as RegionNode;
-    return (await this.clients()).client(region.connection, region.region, purpose);
-  }
-
-  /** The same cached client as clientFor, by connection id and region (commands run from the palette). */
-  async clientForTarget(connectionId: string, region: string, purpose: ClientPurpose = 'default'): Promise<KinesisClient> {
-    const connection = (await this.connections()).find((c) => c.id === connectionId);
-    if (!connection) throw Object.assign(new Error(`The connection ${connectionId} is no longer configured. Refresh the explorer and try again.`), { name: 'ConnectionNotFound' });
-    return (await this.clients()).client(connection, region, purpose);
-  }
-
   /** The tree node listing the streams of (connection, region), when that region is shown. */
   async regionNode(connectionId: string, region: string): Promise<RegionNode | undefined> {
     const roots = await this.roots();
@@ -195,30 +143,12 @@ export class ExplorerModel {
   dispose(): void {
     this.disposed = true;
     this.poller.dispose();
-    this.clientsInstance?.dispose();
     this.listeners.clear();
   }
 
   private fire(node: ExplorerNode | undefined): void {
     if (this.disposed) return;
     for (const l of this.listeners) l(node);
-  }
-
-  private async clients(): Promise<ConnectionClients> {
-    if (!this.clientsInstance) {
-      const api = await this.deps.kinesis();
-      this.clientsInstance ??= new api.ConnectionClients({
-        paths: () => this.discovery?.paths ?? api.awsFilePaths(this.env()),
-        mfaCodeProvider: this.deps.mfaCodeProvider,
-        credentialTimeoutMs: this.deps.credentialTimeoutMs,
-        requestTimeoutMs: this.deps.requestTimeoutMs,
-      });
-    }
-    return this.clientsInstance;
-  }
-
-  private env(): NodeJS.ProcessEnv {
-    return this.deps.env?.() ?? process.env;
   }
 
   private async discover(): Promise<ExplorerNode[]> {
@@ -233,8 +163,8 @@ export class ExplorerModel {
   }
 
   private async discoverConnections(): Promise<ExplorerNode[]> {
-    const api = await this.deps.kinesis();
-    const discovery = await api.discoverConnections({ custom: this.deps.customConnections(), env: this.env() });
+    const api = await this.deps.clients.api();
+    const discovery = await this.deps.clients.discover();
     this.discovery = discovery;
     this.deps.onDiscovered?.(discovery.paths);
     this.deps.log.info(`explorer: ${discovery.connections.length} connection(s) from ${discovery.paths.configFile}, ${discovery.paths.credentialsFile} and kinesis.connections`);
@@ -246,7 +176,7 @@ export class ExplorerModel {
   private async connectionChildren(node: ConnectionNode): Promise<ExplorerNode[]> {
     const { connection } = node;
     if (connection.problem) {
-      const api = await this.deps.kinesis();
+      const api = await this.deps.clients.api();
       const error = api.problemToNodeError(connection.problem, connection);
       this.deps.log.warn(`explorer: ${connection.name}: ${error.detail}`);
       return [new ErrorNode(node, error, connection)];

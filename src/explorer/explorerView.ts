@@ -13,7 +13,8 @@ export interface Explorer {
   disposables: vscode.Disposable[];
 }
 
-const SETTING = 'kinesis.connections';
+/** Editing it changes the connections; KinesisClients reads it (extension.ts). */
+export const CONNECTIONS_SETTING = 'kinesis.connections';
 
 export function registerExplorer(services: Services): Explorer {
   const { log } = services;
@@ -22,24 +23,16 @@ export function registerExplorer(services: Services): Explorer {
     provider.refresh();
   });
   const model = new ExplorerModel({
-    kinesis: () => services.kinesis(),
-    customConnections: () => vscode.workspace.getConfiguration().get<unknown>(SETTING),
+    clients: services.clients,
     regions: mementoRegionStore(services.context.globalState),
     log,
-    mfaCodeProvider: (profile, serial) => services.prompts.current.input({
-      title: `MFA code for profile ${profile}`,
-      prompt: `Enter the current code of ${serial}`,
-      placeHolder: '123456',
-      ignoreFocusOut: true,
-      validate: (v) => (/^\d{6}$/.test(v.trim()) ? undefined : 'Enter the 6-digit code from your MFA device'),
-    }),
     onDiscovered: (paths) => watcher.watch([paths.configFile, paths.credentialsFile]),
   });
   const provider = new ExplorerProvider(model);
   const view = vscode.window.createTreeView('kinesis.explorer', { treeDataProvider: provider, showCollapseAll: true });
   services.refreshExplorer = () => provider.refresh();
   const settings = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration(SETTING)) provider.refresh();
+    if (e.affectsConfiguration(CONNECTIONS_SETTING)) provider.refresh();
   });
   return { provider, view, disposables: [model, provider, view, watcher, settings] };
 }

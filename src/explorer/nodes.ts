@@ -1,9 +1,10 @@
 // The explorer's node models: what each tree element stands for and the state loaded under it
 // (stream pages, shards). Plain objects, no vscode: presentation.ts maps them to TreeItems.
-import type { Connection } from '../kinesis/connections';
-import type { NodeError } from '../kinesis/connectionsErrors';
-import type { ShardModel } from '../kinesis/shards';
-import type { PageToken, StreamModel } from '../kinesis/streams';
+import type { Connection } from '../kinesis/connections/connections';
+import type { NodeError } from '../kinesis/result';
+import type { ShardModel } from '../kinesis/streams/shards';
+import type { PageToken, StreamModel } from '../kinesis/streams/streams';
+import { isStreamLocator, type StreamLocator, type StreamRef } from '../kinesis/types';
 
 export type ExplorerNode = ConnectionNode | RegionNode | StreamNode | ShardNode | ErrorNode | LoadMoreNode | MessageNode;
 
@@ -153,5 +154,33 @@ export function regionOf(node: ExplorerNode): RegionNode | undefined {
       return node.parent.parent;
     default:
       return undefined;
+  }
+}
+
+const NODE_KINDS: ReadonlySet<unknown> = new Set<ExplorerNode['kind']>(['connection', 'region', 'stream', 'shard', 'error', 'loadMore', 'message']);
+
+function isExplorerNode(value: unknown): value is ExplorerNode {
+  return !!value && typeof value === 'object' && NODE_KINDS.has((value as { kind?: unknown }).kind);
+}
+
+/**
+ * What a command's argument says about where it acts: an explorer node (connection, region,
+ * stream or shard) or a StreamLocator passed by a notification or a tail row. Empty otherwise.
+ */
+export function toStreamRef(from: unknown): Partial<StreamRef> | StreamLocator {
+  if (!isExplorerNode(from)) return isStreamLocator(from) ? { ...from } : {};
+  switch (from.kind) {
+    case 'connection': {
+      const single = from.singleRegion;
+      return { connectionId: from.connection.id, connectionName: from.connection.name, ...(single ? { region: single.region } : {}) };
+    }
+    case 'region':
+      return { connectionId: from.connection.id, connectionName: from.connection.name, region: from.region };
+    case 'stream':
+      return { ...toStreamRef(from.parent), streamName: from.name };
+    case 'shard':
+      return { ...toStreamRef(from.parent), shardId: from.model.id };
+    default:
+      return {};
   }
 }

@@ -1,8 +1,8 @@
 // How each node looks: label, description, icon, contextValue, tooltip and click action, as plain
 // data. treeProvider.ts turns an ItemSpec into a vscode.TreeItem; tests check ItemSpecs directly.
-import type { Connection } from '../kinesis/connections';
-import type { StreamModel, StreamStatus } from '../kinesis/streams';
-import { ExplorerCommands } from './commandIds';
+import type { Connection } from '../kinesis/connections/connections';
+import type { StreamModel, StreamStatus } from '../kinesis/streams/streams';
+import { CommandIds } from '../commands/ids';
 import type { ConnectionNode, ErrorNode, ExplorerNode, RegionNode, ShardNode, StreamNode } from './nodes';
 import { capacityModeText, connectionTooltip, errorTooltip, shardTooltip, streamTooltip } from './tooltips';
 
@@ -128,8 +128,8 @@ function errorSpec(node: ErrorNode): ItemSpec {
     icon: e.ssoLoginCommand ? { id: 'key', color: 'problemsWarningIcon.foreground' } : { id: 'error', color: 'problemsErrorIcon.foreground' },
     collapsible: 'none',
     command: e.ssoLoginCommand
-      ? { command: ExplorerCommands.ssoLogin, title: 'Sign In with AWS SSO' }
-      : { command: ExplorerCommands.showErrorDetails, title: 'Show Details' },
+      ? { command: CommandIds.ssoLogin, title: 'Sign In with AWS SSO' }
+      : { command: CommandIds.showErrorDetails, title: 'Show Details' },
   };
 }
 
@@ -154,7 +154,7 @@ export function itemSpec(node: ExplorerNode): ItemSpec {
     case 'error':
       return errorSpec(node);
     case 'loadMore':
-      return { id: node.id, label: 'Load more…', contextValue: 'loadMore', icon: { id: 'ellipsis' }, collapsible: 'none', command: { command: ExplorerCommands.loadMore, title: 'Load More' } };
+      return { id: node.id, label: 'Load more…', contextValue: 'loadMore', icon: { id: 'ellipsis' }, collapsible: 'none', command: { command: CommandIds.loadMore, title: 'Load More' } };
     case 'message':
       return { id: node.id, label: node.text, contextValue: contextValue('message', node.reason), icon: { id: 'info' }, collapsible: 'none' };
   }

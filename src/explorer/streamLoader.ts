@@ -1,13 +1,11 @@
 // Loads what hangs under a region and a stream: ListStreams pages ("Load more…"), background
 // DescribeStreamSummary for streams listed with summaries only, shards, and settle checks.
 // Every failure becomes an ErrorNode; nothing here throws into the tree.
-import type { ConnectionClients } from '../kinesis/connectionsClients';
-import type { ExplorerDeps } from './explorerModel';
+import type { ExplorerDeps } from './deps';
 import { ErrorNode, LoadMoreNode, MessageNode, ShardNode, StreamNode, type ExplorerNode, type RegionNode } from './nodes';
 
 export interface StreamLoaderContext {
   deps: ExplorerDeps;
-  clients: () => Promise<ConnectionClients>;
   fire: (node: ExplorerNode | undefined) => void;
   watch: (node: StreamNode) => void;
 }
@@ -50,10 +48,9 @@ export class StreamLoader {
 
   /** DescribeStreamSummary for one stream; updates its model, or records the error. */
   async redescribe(stream: StreamNode): Promise<void> {
-    const api = await this.ctx.deps.kinesis();
-    const clients = await this.ctx.clients();
+    const api = await this.ctx.deps.clients.api();
     const connection = stream.parent.connection;
-    const res = await api.settle(() => api.describeStreamSummary(clients.client(connection, stream.parent.region), stream.name), connection);
+    const res = await api.settle(async () => api.describeStreamSummary(await this.ctx.deps.clients.client({ connection, region: stream.parent.region }), stream.name), connection);
     if (!res.ok) {
       if (res.error.code === 'ResourceNotFoundException') {
         this.remove(stream);
@@ -73,9 +70,8 @@ export class StreamLoader {
   async checkSettling(stream: StreamNode): Promise<'settled' | 'pending' | 'gone'> {
     const region = stream.parent;
     if (!this.isShown(stream)) return 'gone';
-    const api = await this.ctx.deps.kinesis();
-    const clients = await this.ctx.clients();
-    const res = await api.settle(() => api.describeStreamSummary(clients.client(region.connection, region.region), stream.name), region.connection);
+    const api = await this.ctx.deps.clients.api();
+    const res = await api.settle(async () => api.describeStreamSummary(await this.ctx.deps.clients.client(region), stream.name), region.connection);
     if (!this.isShown(stream)) return 'gone';
     if (!res.ok) {
       if (res.error.code !== 'ResourceNotFoundException') return 'pending';
@@ -124,10 +120,9 @@ export class StreamLoader {
   private async fetchPage(region: RegionNode): Promise<void> {
     const { deps } = this.ctx;
     const generation = region.generation;
-    const api = await deps.kinesis();
-    const clients = await this.ctx.clients();
+    const api = await deps.clients.api();
     const connection = region.connection;
-    const res = await api.settle(() => api.loadStreamsPage(clients.client(connection, region.region), {
+    const res = await api.settle(async () => api.loadStreamsPage(await deps.clients.client(region), {
       token: region.next,
       limit: deps.pageSize,
       concurrency: deps.describeConcurrency,
@@ -158,9 +153,8 @@ export class StreamLoader {
    */
   private async enrich(region: RegionNode, nodes: StreamNode[], generation: number): Promise<void> {
     try {
-      const api = await this.ctx.deps.kinesis();
-      const clients = await this.ctx.clients();
-      const client = clients.client(region.connection, region.region);
+      const api = await this.ctx.deps.clients.api();
+        const client = await this.ctx.deps.clients.client(region);
       const results = await api.describeStreams(client, nodes.map((n) => n.name), { concurrency: ENRICH_CONCURRENCY });
       if (generation !== region.generation) return;
       results.forEach((r, i) => {
@@ -179,10 +173,9 @@ export class StreamLoader {
   }
 
   private async fetchShards(stream: StreamNode): Promise<Array<ShardNode | ErrorNode | MessageNode>> {
-    const api = await this.ctx.deps.kinesis();
-    const clients = await this.ctx.clients();
+    const api = await this.ctx.deps.clients.api();
     const { connection, region } = stream.parent;
-    const res = await api.settle(() => api.listShards(clients.client(connection, region), stream.name), connection);
+    const res = await api.settle(async () => api.listShards(await this.ctx.deps.clients.client({ connection, region }), stream.name), connection);
     if (!res.ok) {
       this.ctx.deps.log.warn(`explorer: listing shards of ${stream.name} failed: ${res.error.detail}`);
       return [new ErrorNode(stream, res.error, connection)];

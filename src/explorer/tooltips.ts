@@ -1,9 +1,9 @@
 // Markdown tooltips for explorer nodes. Values that come from AWS or the user are escaped or put
 // in code spans, so a name or message can never turn into a link or markup.
-import type { Connection } from '../kinesis/connections';
-import type { NodeError } from '../kinesis/connectionsErrors';
-import type { ShardModel } from '../kinesis/shards';
-import type { StreamModel } from '../kinesis/streams';
+import type { Connection } from '../kinesis/connections/connections';
+import type { NodeError } from '../kinesis/result';
+import type { ShardModel } from '../kinesis/streams/shards';
+import type { StreamModel } from '../kinesis/streams/streams';
 
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);

@@ -50,13 +50,15 @@ export interface ClientKey {
   connectionId: string;
   region: string;
   endpoint?: string;
-  /**
-   * 'default' for listing and admin calls. 'tail' (polling) and 'write' (PutRecord/PutRecords)
-   * get maxAttempts 1: their callers run their own backoff, and for writes an SDK-level retry of
-   * an ambiguous failure could store a record twice.
-   */
-  purpose?: 'default' | 'tail' | 'write';
+  purpose?: ClientPurpose;
 }
+
+/**
+ * 'default' for listing and admin calls. 'tail' (polling) and 'write' (PutRecord/PutRecords)
+ * get maxAttempts 1: their callers run their own backoff, and for writes an SDK-level retry of
+ * an ambiguous failure could store a record twice.
+ */
+export type ClientPurpose = 'default' | 'tail' | 'write';
 
 /** Owns every client it hands out; dispose() destroys their sockets. */
 export class ClientCache {

@@ -1,16 +1,8 @@
-// Error notifications: code, sentence, next step, and a "Show Log" button. Messages go through
-// redact() like the log.
+// Notifications: errors carry the code, sentence and next step (see registerCommand) and a
+// "Show Log" button. Messages go through redact() like the log.
 import * as vscode from 'vscode';
-import { describeError, formatError, type ErrorContext } from '../kinesis/errors';
 import type { Log } from './log';
 import { redact } from './redact';
-
-export async function showError(log: Log, what: string, err: unknown, ctx: ErrorContext = {}): Promise<void> {
-  const described = describeError(err, ctx);
-  log.error(what, err);
-  const choice = await vscode.window.showErrorMessage(redact(`Kinesis: ${formatError(described)}`), 'Show Log');
-  if (choice === 'Show Log') log.show();
-}
 
 export type NotifySeverity = 'info' | 'warning' | 'error';
 
@@ -24,9 +16,9 @@ export interface NotifyAction {
  * notification stays; a chosen action runs then. Errors and warnings also go to the log, and
  * errors get a "Show Log" action.
  */
-export function notify(log: Log, severity: NotifySeverity, text: string, actions: NotifyAction[] = []): void {
+export function notify(log: Log, severity: NotifySeverity, text: string, actions: NotifyAction[] = [], cause?: unknown): void {
   const message = redact(text.startsWith('Kinesis') ? text : `Kinesis: ${text}`);
-  if (severity === 'error') log.error(text);
+  if (severity === 'error') log.error(text, cause);
   else if (severity === 'warning') log.warn(text);
   else log.info(text);
   const all = severity === 'error' ? [...actions, { title: 'Show Log', run: () => log.show() }] : actions;

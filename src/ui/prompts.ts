@@ -2,6 +2,8 @@
 // `Prompts`; tests swap in scripted answers through the extension's test API instead of
 // monkey-patching vscode.window.
 import * as vscode from 'vscode';
+import type { MfaCodeProvider } from '../kinesis/connections/credentials';
+import type { Result } from '../kinesis/result';
 
 export interface InputOptions {
   title?: string;
@@ -46,6 +48,14 @@ export class Cancelled extends Error {
   }
 }
 
+/** A problem found before calling AWS (bad input, nothing to act on); shown as a warning where the user is. */
+export class InputProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputProblem';
+  }
+}
+
 export const windowPrompts: Prompts = {
   async input(opts) {
     return vscode.window.showInputBox({
@@ -80,4 +90,32 @@ export const windowPrompts: Prompts = {
 /** Holder so tests can replace the prompts of a running extension. */
 export class PromptHost {
   current: Prompts = windowPrompts;
+}
+
+/** Asks for a profile's MFA code when assuming its role needs one (an ignoreFocusOut input box). */
+export function mfaCodePrompt(prompts: PromptHost): MfaCodeProvider {
+  return (profile, serial) => prompts.current.input({
+    title: `MFA code for profile ${profile}`,
+    prompt: `Enter the current code of ${serial}`,
+    placeHolder: '123456',
+    ignoreFocusOut: true,
+    validate: (v) => (/^\d{6}$/.test(v.trim()) ? undefined : 'Enter the 6-digit code from your MFA device'),
+  });
+}
+
+/**
+ * Asks for text and parses it: the box checks each keystroke (with `opts.validate`, else with
+ * `parse`), so the user is asked again until it parses. Dismissed: Cancelled. A scripted or
+ * programmatic answer that still does not parse: InputProblem with the parser's message.
+ */
+export async function askParsed<T>(prompts: Prompts, opts: InputOptions, parse: (text: string) => Result<T, string>): Promise<T> {
+  const validate = opts.validate ?? ((v: string) => {
+    const r = parse(v);
+    return r.ok ? undefined : r.error;
+  });
+  const typed = await prompts.input({ ...opts, validate });
+  if (typed === undefined) throw new Cancelled();
+  const parsed = parse(typed);
+  if (!parsed.ok) throw new InputProblem(parsed.error);
+  return parsed.value;
 }

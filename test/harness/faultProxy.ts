@@ -3,7 +3,7 @@
 // operations, and counts GetRecords per shard so tests can check the 5 calls/s quota.
 import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../support/seededRandom';
 
 export type FaultKind =
   | 'throttle'

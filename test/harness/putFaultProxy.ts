@@ -4,7 +4,7 @@
 // calls with an AWS error or a reset connection.
 import { createServer, request, Agent, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../support/seededRandom';
 
 export type FaultAction =
   /** Answer 400 with `code` (default AccessDeniedException). */

@@ -37,5 +37,11 @@ describe('activation (inside real VS Code)', () => {
   it('opens the Kinesis view without errors', async () => {
     await vscode.commands.executeCommand('workbench.view.extension.kinesis');
     await vscode.commands.executeCommand('kinesis.refresh');
+    // Commands report failures as notifications, so ask the tree itself: discovery must not have failed.
+    const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)?.activate();
+    const roots = (await api?.testing?.explorer.getChildren()) ?? [];
+    const failed = roots.filter((n) => n.id === 'root/discovery');
+    assert.deepEqual(failed.map((n) => n.kind === 'error' ? n.error.detail : n.id), [], 'connection discovery failed');
+    assert.ok(roots.every((n) => n.kind === 'connection' || n.kind === 'error'), `unexpected roots: ${roots.map((n) => n.kind).join(', ')}`);
   });
 });

@@ -4,10 +4,10 @@
 import { strict as assert } from 'node:assert';
 import { DeleteStreamCommand, DescribeStreamSummaryCommand, RegisterStreamConsumerCommand, type StreamDescriptionSummary } from '@aws-sdk/client-kinesis';
 import * as vscode from 'vscode';
-import type { CommandResult } from '../../src/commands/commandResult';
-import type { DescribeResult } from '../../src/commands/streamAdminDescribe';
-import type { AdminCommandResult } from '../../src/commands/streamAdminProgress';
-import type { DeletedStream } from '../../src/services';
+import type { CommandResult } from '../../src/commands/registerCommand';
+import type { DescribeResult } from '../../src/commands/stream/describe';
+import type { AdminCommandResult } from '../../src/commands/stream/progress';
+import type { StreamLocator } from '../../src/kinesis/types';
 import { CONNECTION, find, rows, setUpCommands, shardsOf, streamRows, type CommandFixture } from './commandFixture';
 import { ScriptedPrompts } from './scriptedPrompts';
 
@@ -179,7 +179,7 @@ describe('manage-stream commands (inside real VS Code)', function () {
   it('deletes a stream after the modal and the typed name, deregistering consumers, and tells listeners', async () => {
     const s = await summary(fx, onDemand);
     await fx.client.send(new RegisterStreamConsumerCommand({ StreamARN: s?.StreamARN, ConsumerName: 'host-consumer' }));
-    const events: DeletedStream[] = [];
+    const events: StreamLocator[] = [];
     const sub = fx.api.services.onDidDeleteStream((e) => events.push(e));
     try {
       const node = find(await streamRows(fx.provider), onDemand).node;

@@ -4,9 +4,9 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { PutLinesResult } from '../../src/commands/putLines';
-import type { PutSendResult } from '../../src/commands/putSend';
-import type { CommandResult } from '../../src/commands/commandResult';
+import type { PutLinesResult } from '../../src/commands/put/lines';
+import type { PutSendResult } from '../../src/commands/put/send';
+import type { CommandResult } from '../../src/commands/registerCommand';
 import { CONNECTION, EMPTY_CONNECTION, EMPTY_REGION, REGION, countRecords, find, readAt, setUpCommands, shardsOf, streamRows, type CommandFixture } from './commandFixture';
 import { ScriptedPrompts } from './scriptedPrompts';
 

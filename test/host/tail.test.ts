@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import * as vscode from 'vscode';
-import type { TailPanel } from '../../src/tail/tailPanel';
+import type { TailPanel } from '../../src/tail/host/panel';
 import { CONNECTION, REGION, setUpCommands, type CommandFixture } from './commandFixture';
 import { eventually } from '../support/eventually';
 import { ScriptedPrompts } from './scriptedPrompts';

@@ -1,6 +1,5 @@
 // Decoder badges: one small label per applied layer (JSON, gzip, KPL, CloudWatch Logs, …).
-import type { DecodeLayer } from '../../src/kinesis/decode/types';
-import type { RecordRow } from '../../src/tail/protocol';
+import type { DecodeLayer, RecordRow } from '../../src/tail/shared/protocol';
 import { h } from './dom';
 
 const LABELS: Record<DecodeLayer, { text: string; title: string }> = {

@@ -1,8 +1,8 @@
 // The detail pane under the table: the expanded record's metadata, its actions, and its payload as
 // a JSON tree, text or hex. A payload cut at the inline cap is fetched in full with getPayload.
-import { parseJsonExact, stringifyJson } from '../../src/kinesis/decode/exactJson';
-import { formatBytes, formatDateTime, jsonDepth, makePreview, revealControls } from '../../src/tail/display';
-import type { PayloadMessage, RecordRow, TimeZoneMode } from '../../src/tail/protocol';
+import { parseJsonExact, stringifyJson } from '../../src/tail/shared/exactJson';
+import { formatBytes, formatDateTime, jsonDepth, makePreview, revealControls } from '../../src/tail/shared/display';
+import type { PayloadMessage, RecordRow, TimeZoneMode } from '../../src/tail/shared/protocol';
 import { badgesFor } from './badges';
 import { h, iconButton } from './dom';
 import { decodeBase64, renderHexView } from './hexView';

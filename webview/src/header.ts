@@ -1,7 +1,7 @@
 // The panel header: what is tailed (stream, shards, start), one chip per shard with its state and
 // MillisBehindLatest (a visibility toggle in stream tails), rates, totals and drops.
-import { formatBytes, formatCount, formatLag, formatRate, makePreview, revealControls, shortShard } from '../../src/tail/display';
-import type { ShardState, ShardStatus, StatusMessage, TailTarget } from '../../src/tail/protocol';
+import { formatBytes, formatCount, formatLag, formatRate, makePreview, revealControls, shortShard } from '../../src/tail/shared/display';
+import type { ShardState, ShardStatus, StatusMessage, TailTarget } from '../../src/tail/shared/protocol';
 import { h, setText, setTitle } from './dom';
 
 export interface HeaderEvents {

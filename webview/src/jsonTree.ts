@@ -1,8 +1,8 @@
 // A collapsible JSON tree that renders lazily: a container's children are built when it is first
 // expanded, a page at a time, so a 5,000-level or 1 MiB document costs only what is on screen.
 // No recursion over the value: nothing here can overflow the stack.
-import { isExactNumber } from '../../src/kinesis/decode/exactJson';
-import { cutText, revealControls } from '../../src/tail/display';
+import { isExactNumber } from '../../src/tail/shared/exactJson';
+import { cutText, revealControls } from '../../src/tail/shared/display';
 import { h, icon } from './dom';
 
 const PAGE = 200;

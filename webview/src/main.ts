@@ -1,6 +1,6 @@
 // Tail panel front end: builds the panel, wires host messages to it, then sends the `ready`
 // handshake (the host posts nothing before it).
-import type { HostToWebview } from '../../src/tail/protocol';
+import type { HostToWebview } from '../../src/tail/shared/protocol';
 import { Panel } from './panel';
 import { connectToHost } from './vscodeApi';
 import './styles/base.css';

@@ -1,11 +1,11 @@
 // The panel controller: owns the store and the UI state, turns host messages into store updates
 // and user actions into typed messages, and renders at most once per animation frame.
-import { compileView } from '../../src/tail/filter';
+import { compileView } from '../../src/tail/shared/filter';
 import type {
   ExportFormat, ExportScope, HostToWebview, InitMessage, PersistedState, RecordRow, StatusMessage, TailTarget,
   TimeZoneMode, WebviewToHost,
-} from '../../src/tail/protocol';
-import { formatCount } from '../../src/tail/display';
+} from '../../src/tail/shared/protocol';
+import { formatCount } from '../../src/tail/shared/display';
 import { DetailPane } from './detail';
 import { h } from './dom';
 import { Header } from './header';

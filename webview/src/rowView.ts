@@ -1,7 +1,7 @@
 // One pooled table row: built once, then refilled with whichever record scrolls into its slot.
 // Every record field reaches the DOM through textContent or a plain-string title.
-import { formatBytes, formatDateTime, formatTime, makePreview, revealControls, shortSequence, shortShard } from '../../src/tail/display';
-import type { RecordRow, TimeZoneMode } from '../../src/tail/protocol';
+import { formatBytes, formatDateTime, formatTime, makePreview, revealControls, shortSequence, shortShard } from '../../src/tail/shared/display';
+import type { RecordRow, TimeZoneMode } from '../../src/tail/shared/protocol';
 import { h, icon, iconButton, setText, setTitle } from './dom';
 import { badgesFor } from './badges';
 

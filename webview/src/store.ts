@@ -1,7 +1,7 @@
 // The panel's record buffer: a ring of at most maxRecords rows (the oldest are dropped and
 // counted), and the filtered view over it that the table renders.
-import type { CompiledView } from '../../src/tail/filter';
-import type { RecordRow } from '../../src/tail/protocol';
+import type { CompiledView } from '../../src/tail/shared/filter';
+import type { RecordRow } from '../../src/tail/shared/protocol';
 
 export const DEFAULT_MAX_RECORDS = 100_000;
 /** Bounds on maxRecords: the table's scroll height must stay under Chromium's ~33M px limit. */

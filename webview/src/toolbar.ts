@@ -1,7 +1,7 @@
 // The toolbar: pause/resume, stop, clear, the text and field filters, auto-scroll and UTC toggles,
 // and export (scope and format; the host shows the save dialog).
-import type { ExportFormat, ExportScope, TimeZoneMode } from '../../src/tail/protocol';
-import { MAX_FILTER_LENGTH } from '../../src/tail/protocol';
+import type { ExportFormat, ExportScope, TimeZoneMode } from '../../src/tail/shared/protocol';
+import { MAX_FILTER_LENGTH } from '../../src/tail/shared/protocol';
 import { h, icon, iconButton, setTitle } from './dom';
 
 export interface ToolbarEvents {

@@ -1,6 +1,6 @@
 // The webview's side of the host channel: typed postMessage, and the small UI state kept with
 // vscode.setState (never the records), saved at most twice a second.
-import { parsePersistedState, type PersistedState, type WebviewToHost } from '../../src/tail/protocol';
+import { parsePersistedState, type PersistedState, type WebviewToHost } from '../../src/tail/shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

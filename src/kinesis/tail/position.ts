@@ -1,6 +1,7 @@
 // Where a read starts: the five Kinesis iterator types, validation of sequence numbers, and the
 // mapping to GetShardIterator parameters.
 import type { ShardIteratorType } from '@aws-sdk/client-kinesis';
+import type { Result } from '../result';
 
 export type StartPosition =
   | { type: 'LATEST' }
@@ -9,7 +10,7 @@ export type StartPosition =
   | { type: 'AFTER_SEQUENCE_NUMBER'; sequenceNumber: string }
   | { type: 'AT_TIMESTAMP'; timestamp: Date };
 
-export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
+
 
 /** Kinesis sequence numbers are decimal strings of up to 128 digits. */
 export const MAX_SEQUENCE_DIGITS = 128;
@@ -30,7 +31,7 @@ export function reReadFromLatest(latestAt: number): StartPosition {
 }
 
 /** Checks a sequence number typed or pasted by a user; surrounding blanks are ignored. */
-export function validateSequenceNumber(input: string): Validation<string> {
+export function validateSequenceNumber(input: string): Result<string, string> {
   const s = input.trim();
   if (s === '') return { ok: false, error: 'Enter a sequence number (digits only, as shown on a record).' };
   if (!/^\d+$/.test(s)) {

@@ -2,7 +2,7 @@
 // and no more than 2 MiB/s of record data, so that the tail never causes its own throttling.
 // The "second" is stretched by a small guard so that network jitter cannot squeeze 6 calls
 // into one second on the service's side.
-import type { Clock } from './clock';
+import type { Clock } from '../clock';
 
 export interface RateLimitOptions {
   /** Minimum time between two call starts. Default 200 ms. */

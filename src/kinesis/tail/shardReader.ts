@@ -5,8 +5,8 @@ import { GetRecordsCommand, GetShardIteratorCommand, type GetRecordsCommandOutpu
 import { expandRecord } from '../decode';
 import type { DecodeOptions, RecordExpander } from '../decode/types';
 import { describeError, type DescribedError, type ErrorContext } from '../errors';
-import { Backoff } from './backoff';
-import { systemClock, type Clock } from './clock';
+import { Backoff } from '../backoff';
+import { systemClock, type Clock } from '../clock';
 import { classifyFault } from './faults';
 import { checkPosition, iteratorParams, reReadFromLatest, type StartPosition } from './position';
 import { afterSequence, recordBytes, toBatch } from './records';

@@ -1,7 +1,7 @@
 // Per-shard status bookkeeping: state with its label, totals, and records/bytes per second over
 // a short sliding window, plus the stream-wide roll-up the tail panel shows.
 import type { DescribedError } from '../errors';
-import type { Clock } from './clock';
+import type { Clock } from '../clock';
 import type { ShardState, ShardStatus, TailState, TailStatus } from './types';
 
 /** Sums per one-second bucket over the last `windowSeconds`, for a steady rate display. */

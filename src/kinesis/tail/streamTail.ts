@@ -1,13 +1,14 @@
 // Tails a whole stream (or chosen shards and their descendants): one ShardReader per shard being
 // read, parents before children, new shards from ChildShards and periodic re-listing, batches to
 // a callback or an async iterator, and one status for the lot.
-import { ListShardsCommand, type KinesisClient, type Shard } from '@aws-sdk/client-kinesis';
+import type { KinesisClient, Shard } from '@aws-sdk/client-kinesis';
+import { listShardPages } from '../streams/shards';
 import { setMaxListeners } from 'node:events';
 import type { DecodeOptions, RecordExpander } from '../decode/types';
 import { describeError, type DescribedError, type ErrorContext } from '../errors';
-import { Backoff } from './backoff';
+import { Backoff } from '../backoff';
 import { BatchQueue } from './batchQueue';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../clock';
 import { classifyFault } from './faults';
 import { Lineage, shardNode } from './lineage';
 import { checkPosition, type StartPosition } from './position';
@@ -254,14 +255,7 @@ export class StreamTail {
   }
 
   private async listShards(): Promise<Shard[]> {
-    const ref = this.opts.streamARN ? { StreamARN: this.opts.streamARN } : { StreamName: this.opts.streamName };
-    const shards: Shard[] = [];
-    let token: string | undefined;
-    do {
-      const out = await this.opts.client.send(new ListShardsCommand(token ? { NextToken: token } : ref), { abortSignal: this.signal });
-      shards.push(...(out.Shards ?? []));
-      token = out.NextToken;
-    } while (token && !this.signal.aborted);
+    const shards = await listShardPages(this.opts.client, { streamName: this.opts.streamName, streamARN: this.opts.streamARN }, { signal: this.signal });
     this.error = undefined;
     return shards;
   }

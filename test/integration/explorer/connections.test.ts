@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { ConnectionClients, discoverConnections, listStreamsPage } from '../../../src/kinesis/api';
-import type { ShardNode, StreamNode } from '../../../src/explorer/nodes';
+import { toStreamRef, type ShardNode, type StreamNode } from '../../../src/explorer/nodes';
+import type { StreamRef } from '../../../src/kinesis/types';
 import { streamTooltipOf } from '../../../src/explorer/presentation';
 import { createStream, deleteStream, emulator } from '../fixture';
 import { useTempAwsFiles, type TempAwsFiles } from './awsFiles';
@@ -63,7 +64,7 @@ aws_secret_access_key = local
   });
 
   it('walks profile → stream → shards with labels, descriptions and contextValues', async () => {
-    const { model } = testModel();
+    const { model, clients } = testModel();
     try {
       const roots = await shown(model);
       const local = byLabel(roots, 'local');
@@ -91,9 +92,9 @@ aws_secret_access_key = local
       assert.match(streamTooltipOf(node), /Encryption: none/);
 
       // Commands on nodes reuse the explorer's clients; a tail gets its own, same credentials.
-      const client = await model.clientFor(node);
-      assert.equal(await model.clientFor(shards[0]?.node as ShardNode), client);
-      const tail = await model.clientFor(node, 'tail');
+      const client = await clients.client(toStreamRef(node) as StreamRef);
+      assert.equal(await clients.client(toStreamRef(shards[0]?.node as ShardNode) as StreamRef), client);
+      const tail = await clients.client(toStreamRef(node) as StreamRef, 'tail');
       assert.notEqual(tail, client);
       assert.ok((await listStreamsPage(tail)).streams.some((x) => x.name === stream));
     } finally {

@@ -1,8 +1,9 @@
-// Test helper: an ExplorerModel on the real Kinesis layer (no VS Code), an in-memory region
-// store, and small functions to walk the tree the way the TreeDataProvider does.
+// Test helper: an ExplorerModel on the real Kinesis layer and its own KinesisClients (no VS Code),
+// an in-memory region store, and small functions to walk the tree the way the TreeDataProvider does.
 import { strict as assert } from 'node:assert';
 import * as api from '../../../src/kinesis/api';
 import { ExplorerModel, type ExplorerDeps, type RegionStore } from '../../../src/explorer/explorerModel';
+import { KinesisClients, type KinesisClientsOptions } from '../../../src/kinesisClients';
 import type { ExplorerNode } from '../../../src/explorer/nodes';
 import { itemSpec, type ItemSpec } from '../../../src/explorer/presentation';
 
@@ -19,21 +20,34 @@ export function memoryRegionStore(initial: Record<string, string[]> = {}): Regio
 
 export interface TestModel {
   model: ExplorerModel;
+  /** The client service the model draws from; model.dispose() disposes it too. */
+  clients: KinesisClients;
   logs: string[];
 }
 
-export function testModel(overrides: Partial<ExplorerDeps> = {}): TestModel {
+export function testModel(overrides: Partial<Omit<ExplorerDeps, 'clients'> & Omit<KinesisClientsOptions, 'kinesis'>> = {}): TestModel {
   const logs: string[] = [];
-  const model = new ExplorerModel({
+  const { customConnections, mfaCodeProvider, env, credentialTimeoutMs, requestTimeoutMs, ...deps } = overrides;
+  const clients = new KinesisClients({
     kinesis: async () => api,
-    customConnections: () => undefined,
+    customConnections: customConnections ?? (() => undefined),
+    requestTimeoutMs: requestTimeoutMs ?? 5_000,
+    credentialTimeoutMs: credentialTimeoutMs ?? 10_000,
+    ...(mfaCodeProvider ? { mfaCodeProvider } : {}),
+    ...(env ? { env } : {}),
+  });
+  const model = new ExplorerModel({
+    clients,
     regions: memoryRegionStore(),
     log: { info: (m) => logs.push(m), warn: (m) => logs.push(m), debug: () => undefined },
-    requestTimeoutMs: 5_000,
-    credentialTimeoutMs: 10_000,
-    ...overrides,
+    ...deps,
   });
-  return { model, logs };
+  const disposeModel = model.dispose.bind(model);
+  model.dispose = () => {
+    disposeModel();
+    clients.dispose();
+  };
+  return { model, clients, logs };
 }
 
 export interface Shown {

@@ -1,7 +1,7 @@
 // Drives the tail panel in headless Chromium: opens the test page with the stand-in VS Code API,
 // posts host messages, reads what the panel posted, and collects errors, dialogs and CSP reports.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { HostToWebview, InitMessage, PersistedState, RecordRow, StatusMessage, WebviewToHost } from '../../../src/tail/protocol';
+import type { HostToWebview, InitMessage, PersistedState, RecordRow, StatusMessage, WebviewToHost } from '../../../src/tail/shared/protocol';
 import type { PanelServer } from './server';
 import { STAND_IN_SCRIPT } from './standIn';
 import type { ThemeName } from './themes';

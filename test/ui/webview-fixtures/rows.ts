@@ -1,7 +1,7 @@
 // Record rows for the panel's tests and benchmark, shaped as the host builds them.
-import { toRecordRow } from '../../../src/tail/recordRow';
+import { toRecordRow } from '../../../src/tail/shared/recordRow';
 import type { Decoded, DecodeLayer } from '../../../src/kinesis/decode/types';
-import type { RecordRow } from '../../../src/tail/protocol';
+import type { RecordRow } from '../../../src/tail/shared/protocol';
 import { hexDump } from '../../../src/kinesis/decode/hex';
 
 const BASE_TIME = Date.UTC(2026, 10, 23, 10, 0, 0);

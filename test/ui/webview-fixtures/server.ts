@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { renderTailHtml } from '../../../src/tail/webviewHtml';
+import { renderTailHtml } from '../../../src/tail/host/webviewHtml';
 import { THEMES, type ThemeName } from './themes';
 
 const ASSETS: Record<string, string> = {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import type { Connection } from '../../../src/kinesis/connections';
-import type { NodeError } from '../../../src/kinesis/connectionsErrors';
-import { toShardModels } from '../../../src/kinesis/shards';
-import type { StreamModel, StreamStatus } from '../../../src/kinesis/streams';
-import { ExplorerCommands } from '../../../src/explorer/commandIds';
+import type { Connection } from '../../../src/kinesis/connections/connections';
+import type { NodeError } from '../../../src/kinesis/result';
+import { toShardModels } from '../../../src/kinesis/streams/shards';
+import type { StreamModel, StreamStatus } from '../../../src/kinesis/streams/streams';
+import { CommandIds as ExplorerCommands } from '../../../src/commands/ids';
 import { ConnectionNode, ErrorNode, LoadMoreNode, MessageNode, ShardNode, StreamNode } from '../../../src/explorer/nodes';
 import { contextValue, itemSpec, streamDescription, streamTooltipOf } from '../../../src/explorer/presentation';
 import { escapeMarkdown } from '../../../src/explorer/tooltips';

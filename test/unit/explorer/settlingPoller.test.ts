@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { Connection } from '../../../src/kinesis/connections';
+import type { Connection } from '../../../src/kinesis/connections/connections';
 import { ConnectionNode, StreamNode } from '../../../src/explorer/nodes';
 import { SettlingPoller } from '../../../src/explorer/settlingPoller';
 import { eventually } from '../../support/eventually';

@@ -1,0 +1,310 @@
+// One tail panel's host-side logic, without VS Code: runs the engine, buffers records, paces
+// what goes to the webview (at most one records and one status message per flush interval),
+// replays the buffer after the `ready` handshake, and answers the webview's typed requests.
+// The VS Code panel (tailPanel.ts) only supplies `post` and the editor-facing actions.
+import { stringifyJson } from '../shared/exactJson';
+import type { Decoded } from '../../kinesis/decode/types';
+import type { TailBatch, TailStatus } from '../../kinesis/tail/types';
+import { HostBuffer, type BufferedRecord } from './buffer';
+import { toExportItems } from './sessionExport';
+import { compileView, type CompiledView } from '../shared/filter';
+import { recordMeta, type ExportFormat, type HostToWebview, type PanelSettings, type RecordRow, type ShardStatus, type StatusMessage, type TailTarget, type WebviewToHost } from '../shared/protocol';
+import { fullBody, toRecordRow } from '../shared/recordRow';
+import type { ExportItem } from '../shared/exportFormat';
+
+/** The engine as the session drives it (StreamTail satisfies it). */
+export interface TailHandle {
+  start(): Promise<TailStatus>;
+  stop(): Promise<TailStatus>;
+  pause(): void;
+  resume(): void;
+}
+
+export interface TailHandlers {
+  onBatch(batch: TailBatch): void;
+  onStatus(status: TailStatus): void;
+}
+
+/** Editor-facing effects, implemented by the VS Code panel (and by tests). */
+export interface SessionActions {
+  /** Shows a save dialog and writes the chunks; resolves the path, or undefined if cancelled. */
+  saveExport(chunks: Iterable<ExportItem>, format: ExportFormat): Promise<{ path: string; count: number } | undefined>;
+  copy(text: string): Promise<void>;
+  openInEditor(content: string, language: 'json' | 'plaintext'): Promise<void>;
+  tailFromRecord(record: { shardId: string; sequenceNumber: string }): Promise<void>;
+  putAgain(record: { data: Uint8Array; partitionKey: string; explicitHashKey?: string }): Promise<void>;
+}
+
+export interface TailSessionOptions {
+  target: TailTarget;
+  streamTail: boolean;
+  settings: PanelSettings;
+  /** Builds (but does not start) the engine with the session's handlers. */
+  createTail(handlers: TailHandlers): TailHandle;
+  /** Decodes a user record's bytes again (full payload for copy, export, detail view). */
+  decode(data: Uint8Array): Decoded;
+  post(message: HostToWebview): void;
+  actions: SessionActions;
+  /** Pacing of messages to the webview. Default 100 ms: at most ~20 messages per second. */
+  flushIntervalMs?: number;
+  /** Rows per replay message. */
+  replayChunk?: number;
+  onError?(what: string, err: unknown): void;
+}
+
+const RAW_MAX = 64 * 1024;
+
+export class TailSession {
+  private readonly buffer: HostBuffer;
+  private readonly tail: TailHandle;
+  private nextId = 1;
+  private ready = false;
+  private pending: RecordRow[] = [];
+  private statusDirty = false;
+  private lastStatus?: TailStatus;
+  private paused = false;
+  private stopped = false;
+  private endedMessage?: string;
+  private view: CompiledView = compileView({ text: '', field: '', hiddenShards: [] });
+  private filterText = '';
+  private filterField = '';
+  private readonly hidden = new Set<string>();
+  private timer?: ReturnType<typeof setTimeout>;
+  private disposed = false;
+  readonly done: Promise<TailStatus>;
+  private resolveDone!: (s: TailStatus) => void;
+
+  constructor(private readonly opts: TailSessionOptions) {
+    this.buffer = new HostBuffer(opts.settings.maxRecords);
+    this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.tail = opts.createTail({ onBatch: (b) => this.onBatch(b), onStatus: (s) => this.onStatus(s) });
+  }
+
+  start(): void {
+    this.tail.start().then(
+      (final) => this.ended(final),
+      (err: unknown) => this.opts.onError?.('tail ended with an error', err),
+    );
+  }
+
+  /** The webview went away (panel hidden): stop posting until it says `ready` again. */
+  detach(): void {
+    this.ready = false;
+    this.pending = [];
+  }
+
+  /** Stops the reader (panel closed or stream deleted). */
+  async stop(reason?: string): Promise<void> {
+    if (reason) this.endedMessage = reason;
+    this.stopped = true;
+    this.markStatus();
+    await this.tail.stop();
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.ready = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.tail.stop();
+  }
+
+  /** For tests and the "stopping leaves nothing running" check. */
+  snapshot(): { buffered: number; dropped: number; nextId: number; paused: boolean; stopped: boolean; ready: boolean; timerPending: boolean } {
+    return { buffered: this.buffer.size, dropped: this.buffer.dropped, nextId: this.nextId, paused: this.paused, stopped: this.stopped, ready: this.ready, timerPending: this.timer !== undefined };
+  }
+
+  /** Rows currently buffered, oldest first (what a reopened webview is replayed). */
+  rows(): RecordRow[] {
+    return [...this.buffer.records()].map((r) => r.row);
+  }
+
+  /** Handles one validated webview message. */
+  async handle(msg: WebviewToHost): Promise<void> {
+    switch (msg.type) {
+      case 'ready': return this.onReady();
+      case 'pause': return this.setPaused(true);
+      case 'resume': return this.setPaused(false);
+      case 'stop': return this.stop();
+      case 'clear':
+        this.buffer.clear();
+        this.pending = [];
+        return;
+      case 'setFilter':
+        this.filterText = msg.text;
+        this.filterField = msg.field;
+        return this.recompileView();
+      case 'toggleShard':
+        if (msg.visible) this.hidden.delete(msg.shardId);
+        else this.hidden.add(msg.shardId);
+        return this.recompileView();
+      case 'export': return this.exportRecords(msg.requestId, msg.scope, msg.format);
+      case 'getPayload': return this.sendPayload(msg.requestId, msg.id);
+      case 'copy': {
+        const rec = this.buffer.get(msg.id);
+        if (rec) await this.opts.actions.copy(msg.what === 'sequenceNumber' ? rec.row.sequenceNumber : this.fullText(rec).text);
+        return;
+      }
+      case 'openInEditor': {
+        const rec = this.buffer.get(msg.id);
+        if (!rec) return;
+        const { text, json } = this.fullText(rec, true);
+        return this.opts.actions.openInEditor(text, json ? 'json' : 'plaintext');
+      }
+      case 'tailFromRecord': {
+        const rec = this.buffer.get(msg.id);
+        if (rec) await this.opts.actions.tailFromRecord({ shardId: rec.row.shardId, sequenceNumber: rec.row.sequenceNumber });
+        return;
+      }
+      case 'putAgain': {
+        const rec = this.buffer.get(msg.id);
+        if (rec) await this.opts.actions.putAgain({ data: rec.data, partitionKey: rec.row.partitionKey, ...(rec.row.explicitHashKey ? { explicitHashKey: rec.row.explicitHashKey } : {}) });
+        return;
+      }
+    }
+  }
+
+  private onReady(): void {
+    this.ready = true;
+    this.pending = [];
+    const { post } = this.opts;
+    post({ type: 'init', target: this.opts.target, streamTail: this.opts.streamTail, settings: this.opts.settings });
+    // A (re)opened webview has no rows: send everything buffered, in chunks.
+    post({ type: 'reset' });
+    const rows = this.rows();
+    const chunk = this.opts.replayChunk ?? 5000;
+    for (let i = 0; i < rows.length; i += chunk) post({ type: 'replay', rows: rows.slice(i, i + chunk), done: i + chunk >= rows.length });
+    if (rows.length === 0) post({ type: 'replay', rows: [], done: true });
+    post(this.statusMessage());
+    this.statusDirty = false;
+  }
+
+  private setPaused(paused: boolean): void {
+    if (this.stopped || paused === this.paused) return;
+    this.paused = paused;
+    if (paused) this.tail.pause();
+    else this.tail.resume();
+    this.markStatus();
+  }
+
+  private onBatch(batch: TailBatch): void {
+    if (this.disposed) return;
+    for (const r of batch.records) {
+      const row = toRecordRow({
+        id: this.nextId++,
+        ...recordMeta({ ...r, arrival: r.approximateArrival }),
+        decoded: r.decoded,
+      });
+      this.buffer.push({ row, data: r.data });
+      if (this.ready) this.pending.push(row);
+    }
+    this.schedule();
+  }
+
+  private onStatus(status: TailStatus): void {
+    this.lastStatus = status;
+    this.markStatus();
+  }
+
+  private markStatus(): void {
+    this.statusDirty = true;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer || this.disposed) return;
+    this.timer = setTimeout(() => this.flush(), this.opts.flushIntervalMs ?? 100);
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    if (!this.ready || this.disposed) return;
+    if (this.pending.length > 0) {
+      const rows = this.pending;
+      this.pending = [];
+      this.opts.post({ type: 'records', rows });
+    }
+    if (this.statusDirty) {
+      this.statusDirty = false;
+      this.opts.post(this.statusMessage());
+    }
+  }
+
+  private ended(final: TailStatus): void {
+    this.lastStatus = final;
+    this.stopped = true;
+    this.markStatus();
+    this.resolveDone(final);
+  }
+
+  private statusMessage(): StatusMessage {
+    const s = this.lastStatus;
+    const shards: ShardStatus[] = (s?.shards ?? []).map((sh) => ({
+      shardId: sh.shardId,
+      state: sh.state,
+      ...(sh.attempt > 0 ? { attempt: sh.attempt } : {}),
+      ...(sh.millisBehindLatest === undefined ? {} : { millisBehindLatest: sh.millisBehindLatest }),
+      recordsPerSecond: sh.recordsPerSecond,
+      bytesPerSecond: sh.bytesPerSecond,
+      totalRecords: sh.totalRecords,
+      totalBytes: sh.totalBytes,
+      ...(sh.latestAt === undefined ? {} : { latestAt: sh.latestAt }),
+      ...shardMessage(sh),
+    }));
+    const tailError = s?.error ? `${s.error.code}: ${s.error.message}${s.error.nextStep ? `. ${s.error.nextStep}` : ''}` : undefined;
+    const message = this.endedMessage ?? tailError;
+    return {
+      type: 'status',
+      shards,
+      paused: this.paused,
+      stopped: this.stopped,
+      droppedByHost: this.buffer.dropped,
+      ...(message ? { message } : {}),
+    };
+  }
+
+  private recompileView(): void {
+    this.view = compileView({ text: this.filterText, field: this.filterField, hiddenShards: [...this.hidden] });
+  }
+
+  private fullText(rec: BufferedRecord, pretty = false): { text: string; json: boolean } {
+    const decoded = this.opts.decode(rec.data);
+    if (pretty && decoded.kind === 'json') {
+      try {
+        return { text: stringifyJson(decoded.json, 2) ?? '', json: true };
+      } catch {
+        // Too deep to pretty-print: fall through to the compact form.
+      }
+    }
+    return { text: fullBody(decoded), json: decoded.kind === 'json' };
+  }
+
+  private sendPayload(requestId: number, id: number): void {
+    const rec = this.buffer.get(id);
+    if (!rec) {
+      this.opts.post({ type: 'payload', requestId, id, ok: false, error: 'This record is no longer buffered.' });
+      return;
+    }
+    const raw = rec.data.subarray(0, RAW_MAX);
+    this.opts.post({ type: 'payload', requestId, id, ok: true, body: this.fullText(rec).text, rawBase64: Buffer.from(raw).toString('base64'), rawSize: rec.data.length });
+  }
+
+  private async exportRecords(requestId: number, scope: 'shown' | 'all', format: ExportFormat): Promise<void> {
+    const selected = [...this.buffer.records()].filter((r) => scope === 'all' || !this.view.active || this.view.matches(r.row));
+    try {
+      const saved = await this.opts.actions.saveExport(toExportItems(selected, this.opts.decode), format);
+      if (!saved) this.opts.post({ type: 'exportResult', requestId, ok: false, cancelled: true });
+      else this.opts.post({ type: 'exportResult', requestId, ok: true, count: saved.count, path: saved.path });
+    } catch (err) {
+      this.opts.onError?.('export failed', err);
+      this.opts.post({ type: 'exportResult', requestId, ok: false, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+}
+
+function shardMessage(sh: TailStatus['shards'][number]): { message?: string } {
+  if (sh.state === 'waiting') return { message: 'Waiting for its parent shards to be read to their end' };
+  if (sh.error) return { message: `${sh.error.code}: ${sh.error.message}${sh.error.nextStep ? `. ${sh.error.nextStep}` : ''}` };
+  if (sh.state === 'closed' && sh.childShardIds?.length) return { message: `Closed; continues in ${sh.childShardIds.join(', ')}` };
+  return {};
+}

@@ -1,0 +1,314 @@
+// A tiny, safe expression language over decoded JSON for the tail panel's field filter, e.g.
+// `temperature > 75`, `$.user == "u1"`, `$.a.b != null`, `level in ["WARN","ERROR"]`.
+// Hand-written tokenizer and recursive-descent parser with hard limits; never eval/new Function.
+// Numbers compare exactly: a literal or value a double would round stays an ExactNumber.
+import { compareNumbers, exactNumberLiteral, isAnyNumber, isExactNumber, type ExactNumber } from './exactJson';
+
+export class FilterSyntaxError extends Error {
+  constructor(message: string, readonly position: number) {
+    super(message);
+    this.name = 'FilterSyntaxError';
+  }
+}
+
+/** Path steps: an object key, an array index, or `*` (every element or property). */
+export type PathStep = { key: string } | { index: number } | { any: true };
+export type Literal = string | number | ExactNumber | boolean | null;
+export type CompareOp = '==' | '!=' | '>' | '>=' | '<' | '<=';
+
+export type FieldExpr =
+  | { kind: 'or' | 'and'; items: FieldExpr[] }
+  | { kind: 'not'; expr: FieldExpr }
+  | { kind: 'exists'; path: PathStep[] }
+  | { kind: 'compare'; path: PathStep[]; op: CompareOp; value: Literal }
+  | { kind: 'in'; path: PathStep[]; values: Literal[] }
+  | { kind: 'contains'; path: PathStep[]; value: Literal };
+
+export const MAX_EXPRESSION_LENGTH = 1000;
+const MAX_DEPTH = 32;
+
+type Token =
+  | { t: 'punct'; v: string; pos: number }
+  | { t: 'op'; v: string; pos: number }
+  | { t: 'num'; v: number | ExactNumber; pos: number }
+  | { t: 'str'; v: string; pos: number }
+  | { t: 'ident'; v: string; pos: number }
+  | { t: 'end'; pos: number };
+
+const PUNCT = '()[],.$*';
+const OPS = ['==', '!=', '>=', '<=', '&&', '||', '>', '<', '!', '='];
+const IDENT_START = /[A-Za-z_@]/;
+const IDENT_PART = /[A-Za-z0-9_@-]/;
+const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/;
+
+function tokenize(src: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
+    const op = OPS.find((o) => src.startsWith(o, i));
+    const num = /[-\d]/.test(c) ? NUMBER.exec(src.slice(i, i + 64)) : null;
+    if (num) {
+      out.push({ t: 'num', v: exactNumberLiteral(num[0]), pos: i });
+      i += num[0].length;
+    } else if (PUNCT.includes(c)) {
+      out.push({ t: 'punct', v: c, pos: i++ });
+    } else if (op) {
+      out.push({ t: 'op', v: op === '=' ? '==' : op, pos: i });
+      i += op.length;
+    } else if (c === '"' || c === "'") {
+      const [value, next] = readString(src, i);
+      out.push({ t: 'str', v: value, pos: i });
+      i = next;
+    } else if (IDENT_START.test(c)) {
+      const start = i;
+      while (i < src.length && IDENT_PART.test(src[i])) i++;
+      out.push({ t: 'ident', v: src.slice(start, i), pos: start });
+    } else {
+      throw new FilterSyntaxError(`Unexpected character "${c}"`, i);
+    }
+  }
+  out.push({ t: 'end', pos: src.length });
+  return out;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '/': '/', '\\': '\\', '"': '"', "'": "'" };
+
+/** Reads a quoted string with JSON-style escapes; returns the value and the index after it. */
+function readString(src: string, start: number): [string, number] {
+  const quote = src[start];
+  let value = '';
+  let i = start + 1;
+  while (i < src.length) {
+    const c = src[i];
+    if (c === quote) return [value, i + 1];
+    if (c !== '\\') { value += c; i++; continue; }
+    const e = src[i + 1];
+    if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) {
+      value += String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16));
+      i += 6;
+    } else if (e !== undefined && e in ESCAPES) {
+      value += ESCAPES[e];
+      i += 2;
+    } else {
+      throw new FilterSyntaxError('Bad escape in string', i);
+    }
+  }
+  throw new FilterSyntaxError('Unterminated string', start);
+}
+
+class Parser {
+  private i = 0;
+  private depth = 0;
+  constructor(private readonly tokens: Token[]) {}
+
+  parse(): FieldExpr {
+    const expr = this.or();
+    const t = this.peek();
+    if (t.t !== 'end') throw new FilterSyntaxError(`Unexpected ${describe(t)}`, t.pos);
+    return expr;
+  }
+
+  private peek(): Token { return this.tokens[this.i]; }
+  private next(): Token { return this.tokens[this.i++]; }
+  private isPunct(v: string): boolean { const t = this.peek(); return t.t === 'punct' && t.v === v; }
+  private isWord(...words: string[]): boolean {
+    const t = this.peek();
+    return (t.t === 'ident' && words.includes(t.v.toLowerCase())) || (t.t === 'op' && words.includes(t.v));
+  }
+  private expect(v: string): void {
+    const t = this.next();
+    if (!(t.t === 'punct' && t.v === v)) throw new FilterSyntaxError(`Expected "${v}" but found ${describe(t)}`, t.pos);
+  }
+
+  private or(): FieldExpr {
+    const items = [this.and()];
+    while (this.isWord('or', '||')) { this.i++; items.push(this.and()); }
+    return items.length === 1 ? items[0] : { kind: 'or', items };
+  }
+
+  private and(): FieldExpr {
+    const items = [this.unary()];
+    while (this.isWord('and', '&&')) { this.i++; items.push(this.unary()); }
+    return items.length === 1 ? items[0] : { kind: 'and', items };
+  }
+
+  private unary(): FieldExpr {
+    if (++this.depth > MAX_DEPTH) throw new FilterSyntaxError('Expression is nested too deeply', this.peek().pos);
+    try {
+      if (this.isWord('not', '!')) { this.i++; return { kind: 'not', expr: this.unary() }; }
+      if (this.isPunct('(')) {
+        this.i++;
+        const inner = this.or();
+        this.expect(')');
+        return inner;
+      }
+      return this.condition();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private condition(): FieldExpr {
+    const path = this.path();
+    const t = this.peek();
+    if (t.t === 'op' && ['==', '!=', '>', '>=', '<', '<='].includes(t.v)) {
+      this.i++;
+      return { kind: 'compare', path, op: t.v as CompareOp, value: this.literal() };
+    }
+    if (this.isWord('in')) { this.i++; return { kind: 'in', path, values: this.list() }; }
+    if (this.isWord('contains')) { this.i++; return { kind: 'contains', path, value: this.literal() }; }
+    return { kind: 'exists', path };
+  }
+
+  private path(): PathStep[] {
+    const steps: PathStep[] = [];
+    const first = this.peek();
+    if (first.t === 'punct' && first.v === '$') {
+      this.i++;
+    } else if (first.t === 'ident' && !isKeyword(first.v)) {
+      this.i++;
+      steps.push({ key: first.v });
+    } else {
+      throw new FilterSyntaxError(`Expected a field such as temperature or $.user but found ${describe(first)}`, first.pos);
+    }
+    for (;;) {
+      if (this.isPunct('.')) { this.i++; steps.push(this.dotStep()); } else if (this.isPunct('[')) { this.i++; steps.push(this.bracketStep()); } else return steps;
+    }
+  }
+
+  private dotStep(): PathStep {
+    const t = this.next();
+    if (t.t === 'ident') return { key: t.v };
+    if (t.t === 'punct' && t.v === '*') return { any: true };
+    if (t.t === 'num' && typeof t.v === 'number' && Number.isInteger(t.v) && t.v >= 0) return { key: String(t.v) };
+    throw new FilterSyntaxError(`Expected a field name after "." but found ${describe(t)}`, t.pos);
+  }
+
+  private bracketStep(): PathStep {
+    const t = this.next();
+    let step: PathStep;
+    if (t.t === 'str') step = { key: t.v };
+    else if (t.t === 'punct' && t.v === '*') step = { any: true };
+    else if (t.t === 'num' && typeof t.v === 'number' && Number.isSafeInteger(t.v) && t.v >= 0) step = { index: t.v };
+    else throw new FilterSyntaxError(`Expected an index, "key" or * inside [ ] but found ${describe(t)}`, t.pos);
+    this.expect(']');
+    return step;
+  }
+
+  private literal(): Literal {
+    const t = this.next();
+    if (t.t === 'num' || t.t === 'str') return t.v;
+    if (t.t === 'ident') {
+      const w = t.v.toLowerCase();
+      if (w === 'true') return true;
+      if (w === 'false') return false;
+      if (w === 'null') return null;
+    }
+    throw new FilterSyntaxError(`Expected a value (number, "string", true, false or null) but found ${describe(t)}`, t.pos);
+  }
+
+  private list(): Literal[] {
+    this.expect('[');
+    const values: Literal[] = [];
+    if (this.isPunct(']')) { this.i++; return values; }
+    for (;;) {
+      values.push(this.literal());
+      if (this.isPunct(']')) { this.i++; return values; }
+      this.expect(',');
+    }
+  }
+}
+
+const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'contains', 'true', 'false', 'null']);
+const isKeyword = (w: string): boolean => KEYWORDS.has(w.toLowerCase());
+
+function describe(t: Token): string {
+  if (t.t === 'end') return 'the end';
+  if (t.t === 'str') return `"${t.v}"`;
+  return `"${String(t.v)}"`;
+}
+
+/** Parses a field filter; throws FilterSyntaxError with the position of the problem. */
+export function parseFieldExpression(src: string): FieldExpr {
+  if (src.length > MAX_EXPRESSION_LENGTH) throw new FilterSyntaxError(`A filter is at most ${MAX_EXPRESSION_LENGTH} characters`, MAX_EXPRESSION_LENGTH);
+  if (src.trim() === '') throw new FilterSyntaxError('Empty filter', 0);
+  return new Parser(tokenize(src)).parse();
+}
+
+// ---- evaluation ---------------------------------------------------------------------------------
+
+/** The values a path reaches; `*` fans out. Iterative, so deep documents cannot blow the stack. */
+export function resolvePath(root: unknown, path: readonly PathStep[]): unknown[] {
+  let current: unknown[] = [root];
+  for (const step of path) {
+    const next: unknown[] = [];
+    for (const v of current) {
+      if (typeof v !== 'object' || v === null || isExactNumber(v)) continue;
+      if ('any' in step) {
+        next.push(...(Array.isArray(v) ? v : Object.values(v)));
+      } else if ('index' in step) {
+        if (Array.isArray(v) && step.index < v.length) next.push(v[step.index]);
+      } else if (Array.isArray(v)) {
+        if (/^\d+$/.test(step.key) && Number(step.key) < v.length) next.push(v[Number(step.key)]);
+      } else if (Object.prototype.hasOwnProperty.call(v, step.key)) {
+        next.push((v as Record<string, unknown>)[step.key]);
+      }
+    }
+    current = next;
+  }
+  return current;
+}
+
+function equals(v: unknown, lit: Literal): boolean {
+  if (lit === null) return v === null || v === undefined;
+  if (isAnyNumber(lit) && isAnyNumber(v)) return compareNumbers(v, lit) === 0;
+  return v === lit;
+}
+
+function ordered(v: unknown, op: CompareOp, lit: Literal): boolean {
+  let c: number;
+  if (isAnyNumber(v) && isAnyNumber(lit)) c = compareNumbers(v, lit);
+  else if (typeof v === 'string' && typeof lit === 'string') c = v < lit ? -1 : v > lit ? 1 : 0;
+  else return false;
+  switch (op) {
+    case '>': return c > 0;
+    case '>=': return c >= 0;
+    case '<': return c < 0;
+    default: return c <= 0;
+  }
+}
+
+function contains(v: unknown, lit: Literal): boolean {
+  if (typeof v === 'string' && typeof lit === 'string') return v.toLowerCase().includes(lit.toLowerCase());
+  if (Array.isArray(v)) return v.some((item) => equals(item, lit));
+  return false;
+}
+
+/**
+ * Evaluates an expression against a decoded JSON value. A path that reaches several values (`*`)
+ * matches when any of them does; `!=` is the negation of `==`, so `$.a != null` means "present".
+ */
+export function evaluateFieldExpression(expr: FieldExpr, root: unknown): boolean {
+  switch (expr.kind) {
+    case 'or': return expr.items.some((e) => evaluateFieldExpression(e, root));
+    case 'and': return expr.items.every((e) => evaluateFieldExpression(e, root));
+    case 'not': return !evaluateFieldExpression(expr.expr, root);
+    case 'exists': return resolvePath(root, expr.path).some((v) => v !== undefined && v !== null);
+    case 'in': return valuesOf(root, expr.path).some((v) => expr.values.some((lit) => equals(v, lit)));
+    case 'contains': return resolvePath(root, expr.path).some((v) => contains(v, expr.value));
+    case 'compare': {
+      const values = valuesOf(root, expr.path);
+      if (expr.op === '==') return values.some((v) => equals(v, expr.value));
+      if (expr.op === '!=') return !values.some((v) => equals(v, expr.value));
+      return values.some((v) => ordered(v, expr.op, expr.value));
+    }
+  }
+}
+
+/** Like resolvePath, but a path that reaches nothing yields `undefined`, so it equals null. */
+function valuesOf(root: unknown, path: readonly PathStep[]): unknown[] {
+  const values = resolvePath(root, path);
+  return values.length === 0 ? [undefined] : values;
+}

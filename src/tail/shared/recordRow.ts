@@ -1,0 +1,58 @@
+// Builds the rows the tail panel shows from decoded user records: the host calls toRecordRow for
+// each record, so the inline cap, preview and body rules live in one place.
+import { stringifyJson } from './exactJson';
+import type { Decoded } from '../../kinesis/decode/types';
+import { cutText, makePreview } from './display';
+import { INLINE_BODY_MAX, recordMeta, type RecordMeta, type RecordRow } from './protocol';
+
+export interface RowSource extends RecordMeta {
+  id: number;
+  decoded: Decoded;
+}
+
+/**
+ * The full body of a record, as RecordRow.body means it: compact JSON of the decoded value, the
+ * text, or the hex dump. A value too deep for JSON.stringify falls back to its source text.
+ */
+export function fullBody(decoded: Decoded): string {
+  if (decoded.kind === 'json') {
+    try {
+      const s = stringifyJson(decoded.json);
+      if (s !== undefined) return s;
+    } catch {
+      // RangeError on pathological nesting: the source text still shows what arrived.
+    }
+    return decoded.text ?? '';
+  }
+  if (decoded.kind === 'text') return decoded.text ?? '';
+  return decoded.hex ?? '';
+}
+
+/** "00000000  1f 8b 08 00 |....|" lines -> "1f 8b 08 00 …", the first bytes of a binary payload. */
+export function binaryPreview(hexDump: string, size: number, maxBytes = 24): string {
+  const bytes: string[] = [];
+  for (const line of hexDump.slice(0, 80 * Math.ceil(maxBytes / 16)).split('\n')) {
+    const m = /^[0-9a-f]{8} {2}([0-9a-f ]+)\|/.exec(line);
+    if (!m) break;
+    bytes.push(...m[1].trim().split(/\s+/));
+    if (bytes.length >= maxBytes) break;
+  }
+  const shown = bytes.slice(0, maxBytes).join(' ');
+  return `${size} bytes${shown ? `: ${shown}${size > maxBytes ? ' …' : ''}` : ''}`;
+}
+
+export function toRecordRow(src: RowSource): RecordRow {
+  const { decoded } = src;
+  const body = fullBody(decoded);
+  const truncated = body.length > INLINE_BODY_MAX;
+  return {
+    id: src.id,
+    ...recordMeta(src),
+    layers: [...decoded.layers],
+    kind: decoded.kind,
+    preview: decoded.kind === 'binary' ? binaryPreview(body, decoded.size) : makePreview(body),
+    body: truncated ? cutText(body, INLINE_BODY_MAX) : body,
+    bodyTruncated: truncated,
+    ...(decoded.warnings && decoded.warnings.length > 0 ? { warnings: [...decoded.warnings] } : {}),
+  };
+}

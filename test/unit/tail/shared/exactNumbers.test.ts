@@ -1,0 +1,91 @@
+// Large JSON numbers stay exact from decoding to the tree, the field filter and every export:
+// 12345678901234567890 (beyond 2^53) and 0.1000000000000000055511151231257827 (more digits than a
+// double keeps) come out as they went in.
+import { strict as assert } from 'node:assert';
+import { decodePayload } from '../../../../src/kinesis/decode';
+import { compareNumbers, isExactNumber, needsExactParse, parseJsonExact, stringifyJson } from '../../../../src/kinesis/decode/exactJson';
+import { serializeExport, type ExportItem } from '../../../../src/tail/shared/exportFormat';
+import { compileView } from '../../../../src/tail/shared/filter';
+import { toRecordRow } from '../../../../src/tail/shared/recordRow';
+
+const BIG = '12345678901234567890';
+const DEC = '0.1000000000000000055511151231257827';
+const PAYLOAD = `{"big":${BIG},"dec":${DEC},"small":42,"ok":0.5,"list":[${BIG},1]}`;
+
+function row() {
+  const decoded = decodePayload(Buffer.from(PAYLOAD));
+  return { decoded, row: toRecordRow({ id: 1, shardId: 'shardId-000000000000', sequenceNumber: '1', partitionKey: 'k', arrival: 0, size: PAYLOAD.length, decoded }) };
+}
+
+describe('exact JSON numbers', () => {
+  it('the cheap scan sends only long digit runs to the exact parser', () => {
+    assert.equal(needsExactParse('{"a":1,"b":123456789012345,"c":0.25}'), false);
+    assert.equal(needsExactParse(`{"a":${BIG}}`), true);
+    assert.equal(needsExactParse(`{"a":${DEC}}`), true);
+    assert.equal(needsExactParse('{"a":123456789.12345678}'), true, '17 significant digits across a dot');
+  });
+
+  it('decodes them exactly and keeps plain numbers plain', () => {
+    const { decoded } = row();
+    const json = decoded.json as Record<string, unknown>;
+    assert.ok(isExactNumber(json.big) && json.big.value === BIG);
+    assert.ok(isExactNumber(json.dec) && json.dec.value === DEC);
+    assert.equal(json.small, 42);
+    assert.equal(json.ok, 0.5);
+  });
+
+  it('the row body (what the tree parses) and the tree model carry the exact digits', () => {
+    const { row: r } = row();
+    assert.equal(r.body, PAYLOAD);
+    const tree = parseJsonExact(r.body) as Record<string, unknown>;
+    // The webview's JsonTree renders an exact number as its `value`.
+    assert.ok(isExactNumber(tree.big) && tree.big.value === BIG);
+    assert.ok(isExactNumber(tree.dec) && tree.dec.value === DEC);
+    assert.equal(stringifyJson(tree, 2)?.includes(`"big": ${BIG}`), true);
+  });
+
+  it('a field filter compares exactly', () => {
+    const { row: r } = row();
+    const match = (field: string): boolean => compileView({ text: '', field, hiddenShards: [] }).matches(r);
+    assert.equal(match(`$.big == ${BIG}`), true);
+    assert.equal(match('$.big == 12345678901234567000'), false, 'the rounded double is another number');
+    assert.equal(match('$.big == 12345678901234567891'), false);
+    assert.equal(match('$.big > 12345678901234567889'), true);
+    assert.equal(match('$.big < 12345678901234567891'), true);
+    assert.equal(match(`$.dec == ${DEC}`), true);
+    assert.equal(match('$.dec == 0.1'), false);
+    assert.equal(match('$.dec > 0.1'), true);
+    assert.equal(match(`$.list[0] == ${BIG}`), true);
+    assert.equal(match(`$.list contains ${BIG}`), true);
+    assert.equal(match('$.small == 42'), true);
+    assert.equal(match('$.big.value == "12345678901234567890"'), false, 'an exact number is a leaf');
+  });
+
+  it('compares mixed forms exactly', () => {
+    const big = parseJsonExact(`[${BIG}]`) as unknown[];
+    assert.ok(isExactNumber(big[0]));
+    if (!isExactNumber(big[0])) return;
+    assert.equal(compareNumbers(big[0], 1e19), 1);
+    assert.equal(compareNumbers(big[0], 2e19), -1);
+    assert.equal(compareNumbers(-1, big[0]), -1);
+  });
+
+  it('NDJSON, JSON and CSV exports write the exact digits', () => {
+    const { decoded } = row();
+    const item: ExportItem = { shardId: 'shardId-000000000000', sequenceNumber: '1', partitionKey: 'k', arrival: 0, size: 1, layers: decoded.layers, kind: 'json', json: decoded.json, text: decoded.text };
+    const ndjson = serializeExport([item], 'ndjson');
+    assert.ok(ndjson.includes(`"data":${PAYLOAD}`), ndjson);
+    const json = serializeExport([item], 'json');
+    assert.ok(json.includes(`"data":${PAYLOAD}`), json);
+    const csv = serializeExport([item], 'csv');
+    assert.ok(csv.includes(`"${PAYLOAD.replace(/"/g, '""')}"`), csv);
+    // And they parse back exactly.
+    const back = parseJsonExact(ndjson.trim()) as { data: Record<string, unknown> };
+    assert.ok(isExactNumber(back.data.big) && back.data.big.value === BIG);
+    assert.ok(isExactNumber(back.data.dec) && back.data.dec.value === DEC);
+  });
+
+  it('a document with duplicate keys still parses as JSON.parse would', () => {
+    assert.deepEqual(parseJsonExact(`{"a":1,"a":2,"n":"${BIG}"}`), { a: 2, n: BIG });
+  });
+});
