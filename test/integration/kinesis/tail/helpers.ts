@@ -100,3 +100,21 @@ export class Collector {
     return this.statuses[this.statuses.length - 1];
   }
 }
+
+/**
+ * Counts the calls a client starts, by operation, at the moment `send` is called. A proxy counts a
+ * request only once it has read it, which under load can be after the test looked; counting in
+ * the client says exactly whether the code under test started a call after some point.
+ */
+export function countSends(client: KinesisClient): (operation?: string) => number {
+  const started: string[] = [];
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      started.push(String(context.commandName ?? '').replace(/Command$/, ''));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countSendsForTests' },
+  );
+  return (operation) => (operation === undefined ? started.length : started.filter((o) => o === operation).length);
+}
+

@@ -8,7 +8,7 @@ import { StreamTail, systemClock, type Clock, type TailBatch } from '../../../..
 import { FaultProxy } from '../../../harness/faultProxy';
 import { clientOptions, createStream, deleteStream, emulator } from '../../fixture';
 import { eventually } from '../../../support/eventually';
-import { Collector, listShards, putAll, sleep, text } from './helpers';
+import { Collector, countSends, listShards, putAll, sleep, text } from './helpers';
 import { testClient } from '../../fixture';
 
 /** The real clock, counting sleeps still pending. */
@@ -60,8 +60,12 @@ describe('tail: lifecycle (pause, resume, stop, iterator, credentials)', functio
     await deleteStream(stream);
   });
 
-  const tailWith = (c: Collector, extra: Partial<ConstructorParameters<typeof StreamTail>[0]> = {}) =>
-    new StreamTail({ client: testClient({ endpoint: proxy.endpoint, maxAttempts: 1 }), streamName: stream, position: { type: 'LATEST' }, idleIntervalMs: 200, onBatch: c.onBatch, onStatus: c.onStatus, ...extra });
+  /** A tail on a client of its own through the proxy, and a count of the calls that client starts. */
+  const tailWith = (c: Collector, extra: Partial<ConstructorParameters<typeof StreamTail>[0]> = {}) => {
+    const client = testClient({ endpoint: proxy.endpoint, maxAttempts: 1 });
+    const sent = countSends(client);
+    return Object.assign(new StreamTail({ client, streamName: stream, position: { type: 'LATEST' }, idleIntervalMs: 200, onBatch: c.onBatch, onStatus: c.onStatus, ...extra }), { sent });
+  };
 
   it('pause() stops polling and keeps the position; resume() delivers what came meanwhile', async () => {
     const c = new Collector();
@@ -71,12 +75,12 @@ describe('tail: lifecycle (pause, resume, stop, iterator, credentials)', functio
     tail.pause();
     // A GetRecords already in flight when pause() returned may still be answered; count after it.
     await eventually(() => proxy.inFlight === 0 && tail.status().shards.every((s) => s.state === 'paused'), 'the pause to take hold');
-    const callsAtPause = proxy.count('GetRecords');
+    const callsAtPause = tail.sent('GetRecords');
     await putAll(testClient(), stream, ['x0', 'x1', 'x2', 'x3'].map((data, i) => ({ data, partitionKey: `k${i}` })));
     // The fixed wait is the thing under test: a window of several idle intervals (200 ms) in
     // which a tail that kept polling while paused would have called GetRecords.
     await sleep(1500);
-    assert.equal(proxy.count('GetRecords'), callsAtPause, 'no GetRecords while paused');
+    assert.equal(tail.sent('GetRecords'), callsAtPause, 'no GetRecords while paused');
     assert.equal(c.records.length, 0);
     assert.equal(tail.status().state, 'paused');
     assert.ok(tail.status().shards.every((s) => s.state === 'paused'));
@@ -117,6 +121,7 @@ describe('tail: lifecycle (pause, resume, stop, iterator, credentials)', functio
     // A socket time-out far beyond this test's own time-out: if stop() waited for the hanging call
     // instead of aborting it, the test would time out rather than pass.
     const client = createKinesisClient({ ...clientOptions({ endpoint: proxy.endpoint, maxAttempts: 1 }), requestTimeoutMs: 600_000 });
+    const sent = countSends(client);
     const port = Number(new URL(proxy.endpoint).port);
     const c = new Collector();
     // The 4th GetRecords never gets an answer.
@@ -132,10 +137,10 @@ describe('tail: lifecycle (pause, resume, stop, iterator, credentials)', functio
     // Counted at once: the re-list and status loops sleep 5 s, so a leaked sleep would still be armed.
     assert.ok(activeTimers() <= timersBefore, `timers: ${activeTimers()} now, ${timersBefore} before`);
     await eventually(() => proxy.hangingCount === 0, 'the hanging request to be aborted by the client');
-    const calls = proxy.calls.length;
+    const calls = sent();
     // The fixed wait is the thing under test: a window in which a leaked loop would call again.
     await sleep(700);
-    assert.equal(proxy.calls.length, calls, 'no call after stop');
+    assert.equal(sent(), calls, 'no call after stop');
     client.destroy();
     // The proxy's own keep-alive sockets hold timers too; close it before counting.
     await proxy.close();
@@ -171,11 +176,11 @@ describe('tail: lifecycle (pause, resume, stop, iterator, credentials)', functio
     assert.equal(final.error?.code, 'ExpiredTokenException');
     assert.match(final.error?.nextStep ?? '', /aws sso login --profile dev/);
     assert.ok(final.shards.every((s) => s.state === 'error' || s.state === 'stopped'));
-    const calls = proxy.count('GetRecords');
+    const calls = tail.sent('GetRecords');
     assert.ok(calls <= 6, `at most the in-flight call of the other shard after the failure (${calls})`);
     // The fixed wait is the thing under test: a window in which a tail that had not ended would call again.
     await sleep(700);
-    assert.equal(proxy.count('GetRecords'), calls, 'no call after the tail ended');
+    assert.equal(tail.sent('GetRecords'), calls, 'no call after the tail ended');
   });
 
   it('a failing credential provider ends the tail before any request', async () => {
