@@ -31,3 +31,4 @@ export * from './streamAdminRead';
 export * from './streamAdmin';
 export * from './streamAdminUpdate';
 export * from './tail';
+export * from './producerDoc/run';
