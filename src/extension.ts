@@ -7,6 +7,7 @@ import { registerPutCommands } from './commands/putCommands';
 import { registerStreamAdminCommands } from './commands/streamAdminCommands';
 import { registerTailCommands } from './commands/tailCommands';
 import { registerExplorer } from './explorer/explorerView';
+import { registerProducerDocs } from './producerDoc/register';
 import type { ExplorerProvider } from './explorer/treeProvider';
 import { Services } from './services';
 import { TailPanels } from './tail/tailPanels';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerStreamAdminCommands(services, explorer.provider.model, explorer.view),
     tails,
     ...registerTailCommands(services, explorer.provider.model, tails),
+    ...registerProducerDocs(services, explorer.provider.model, explorer.view),
   );
   log.info(`Kinesis Explorer ${context.extension.packageJSON.version as string} activated (VS Code ${vscode.version})`);
 
