@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { diagnoseProducerDoc } from '../../../src/kinesis/producerDoc/diagnostics';
 import { range } from '../../../src/kinesis/producerDoc/parse';
 import { compileBlock, recordFactory } from '../../../src/kinesis/producerDoc/records';
@@ -81,5 +83,16 @@ describe('recordFactory', () => {
     let n = 0;
     const f = recordFactory(compileBlock(doc.doc.blocks[0]!), { copies: 2, uuid: () => `id-${++n}` });
     assert.deepEqual([f.make(0), f.make(1)].map((m) => m.ok && m.record.partitionKey), ['id-1', 'id-2']);
+  });
+});
+
+describe('samples/orders.kinesis', () => {
+  it('has no problems and exercises blocks, templates, Repeat, Rate and Lines', () => {
+    const text = readFileSync(join(process.cwd(), 'samples', 'orders.kinesis'), 'utf8');
+    const d = diagnoseProducerDoc(text, { knownStreams: new Set(['demo-clickstream', 'demo-iot-sensors']) });
+    assert.deepEqual(d.issues, []);
+    assert.equal(d.doc.connection?.name, 'Playground (kinesis-local)');
+    assert.ok(d.doc.blocks.some((b) => b.repeat > 1 && b.rate !== undefined));
+    assert.ok(d.doc.blocks.some((b) => b.lines));
   });
 });
