@@ -2,6 +2,7 @@
 // the Kinesis layer and the AWS SDK load on first use.
 import * as vscode from 'vscode';
 import { registerExplorerCommands } from './commands/explorerCommands';
+import { registerSendToStream } from './commands/put/sendToStream';
 import { registerGeneralCommands } from './commands/general';
 import { registerPutCommands } from './commands/putCommands';
 import { registerStreamAdminCommands } from './commands/streamAdminCommands';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     tails,
     ...registerTailCommands(services, explorer.provider.model, tails),
     ...registerProducerDocs(services, explorer.provider.model, explorer.view),
+    ...registerSendToStream(services, explorer.provider.model),
   );
   log.info(`Kinesis Explorer ${context.extension.packageJSON.version as string} activated (VS Code ${vscode.version})`);
 

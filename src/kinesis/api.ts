@@ -32,3 +32,4 @@ export * from './streamAdmin';
 export * from './streamAdminUpdate';
 export * from './tail';
 export * from './producerDoc/run';
+export * from './put/forward';
