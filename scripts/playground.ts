@@ -4,6 +4,8 @@
 // (SIGINT) or SIGTERM stops the producer, code-server and kinesis-local, and leaves nothing running.
 import { DescribeStreamSummaryCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createKinesisClient } from '../src/kinesis/client';
@@ -50,6 +52,9 @@ async function main(): Promise<void> {
   const producing = new AbortController();
   let producer: Promise<void> | undefined;
   let stopping = false;
+  // The workbench opens a throwaway folder holding the sample producer document.
+  const workspace = mkdtempSync(join(tmpdir(), 'kinesis-playground-'));
+  cpSync(join(projectRoot, 'samples', 'orders.kinesis'), join(workspace, 'orders.kinesis'));
 
   const stop = async (code: number) => {
     if (stopping) return;
@@ -60,6 +65,7 @@ async function main(): Promise<void> {
     client?.destroy();
     await cs?.stop().catch(() => undefined);
     await kinesis?.stop().catch(() => undefined);
+    rmSync(workspace, { recursive: true, force: true });
     log('stopped.');
     process.exit(code);
   };
@@ -83,6 +89,7 @@ async function main(): Promise<void> {
     cs = await startCodeServer({
       installVsix: [vsix],
       port,
+      workspace,
       // A person uses this workbench: notifications must pop up, so no smoke-test driver.
       smokeTestDriver: false,
       settings: {

@@ -3,10 +3,12 @@
 import * as vscode from 'vscode';
 import { registerExplorerCommands } from './commands/explorer';
 import { registerGeneralCommands } from './commands/general';
+import { registerSendToStream } from './commands/put/sendToStream';
 import { registerPutCommands } from './commands/put/register';
 import { registerStreamAdminCommands } from './commands/stream/register';
 import { registerTailCommands } from './commands/tail';
 import { CONNECTIONS_SETTING, registerExplorer } from './explorer/explorerView';
+import { registerProducerDocs } from './producerDoc/register';
 import type { ExplorerProvider } from './explorer/treeProvider';
 import { KinesisClients } from './kinesisClients';
 import { loadKinesis } from './kinesisLoader';
@@ -41,6 +43,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerStreamAdminCommands(services, explorer.provider.model, explorer.view),
     tails,
     ...registerTailCommands(services, explorer.provider.model, tails),
+    ...registerProducerDocs(services, explorer.provider.model, explorer.view),
+    ...registerSendToStream(services, explorer.provider.model),
   );
   log.info(`Kinesis Explorer ${context.extension.packageJSON.version as string} activated (VS Code ${vscode.version})`);
 

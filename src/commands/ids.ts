@@ -33,6 +33,12 @@ export const CommandIds = {
   tailStream: 'kinesis.tailStream',
   tailShard: 'kinesis.tailShard',
   tailFromRecord: 'kinesis.tail.fromRecord',
+  sendToStream: 'kinesis.sendToStream',
+  // producer documents (*.kinesis)
+  producerDocPut: 'kinesis.producerDoc.put',
+  producerDocPutAll: 'kinesis.producerDoc.putAll',
+  producerDocTail: 'kinesis.producerDoc.tail',
+  producerDocShowReport: 'kinesis.producerDoc.showReport',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

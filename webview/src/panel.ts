@@ -54,6 +54,7 @@ export class Panel {
       autoScroll: (on) => this.setAutoScroll(on),
       timeZone: (zone) => this.setTimeZone(zone),
       export: (scope, format) => this.exportRecords(scope, format),
+      sendToStream: () => this.host.post({ type: 'sendToStream', ...(this.selectedId === undefined ? {} : { selectedId: this.selectedId }) }),
     });
     this.table = new VirtualTable(this.store, () => ({
       timeZone: this.timeZone, selectedId: this.selectedId, expandedId: this.detail.openId, autoScroll: this.autoScroll,

@@ -12,6 +12,8 @@ export interface ToolbarEvents {
   autoScroll(on: boolean): void;
   timeZone(zone: TimeZoneMode): void;
   export(scope: ExportScope, format: ExportFormat): void;
+  /** "Send to stream…": the host asks which records and where. */
+  sendToStream(): void;
 }
 
 const FILTER_DEBOUNCE_MS = 150;
@@ -66,6 +68,7 @@ export class Toolbar {
     this.utcButton.dataset.action = 'utc';
     this.utcButton.title = 'Show arrival times in UTC';
     const exportButton = iconButton('desktop-download', 'Export…', 'export');
+    const sendButton = iconButton('send', 'Send to stream…', 'sendToStream');
     const group = (...children: HTMLElement[]): HTMLDivElement => {
       const g = h('div', 'toolbar-group');
       g.append(...children);
@@ -77,7 +80,7 @@ export class Toolbar {
       group(this.pauseButton, this.stopButton, iconButton('clear-all', 'Clear', 'clear')),
       group(filterBox, fieldBox),
       group(this.autoScrollButton, this.utcButton),
-      group(this.scope, this.format, exportButton),
+      group(this.scope, this.format, exportButton, sendButton),
       this.message,
     );
     this.el.addEventListener('click', (e) => this.onClick(e));
@@ -138,6 +141,7 @@ export class Toolbar {
       case 'autoScroll': this.events.autoScroll(this.autoScrollButton.getAttribute('aria-pressed') !== 'true'); break;
       case 'utc': this.events.timeZone(this.utcButton.getAttribute('aria-pressed') === 'true' ? 'local' : 'utc'); break;
       case 'export': this.events.export(this.scope.value as ExportScope, this.format.value as ExportFormat); break;
+      case 'sendToStream': this.events.sendToStream(); break;
     }
   }
 

@@ -86,6 +86,9 @@ export class TailPanel implements vscode.Disposable {
           await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
         },
         tailFromRecord: (record) => deps.tailFromRecord(req, record),
+        sendToStream: async (sets) => {
+          await vscode.commands.executeCommand(CommandIds.sendToStream, sets);
+        },
         putAgain: async (record) => {
           await vscode.commands.executeCommand(CommandIds.putAgain, {
             connectionId: req.connectionId,

@@ -33,6 +33,24 @@ export interface SessionActions {
   openInEditor(content: string, language: 'json' | 'plaintext'): Promise<void>;
   tailFromRecord(record: { shardId: string; sequenceNumber: string }): Promise<void>;
   putAgain(record: { data: Uint8Array; partitionKey: string; explicitHashKey?: string }): Promise<void>;
+  /** "Send to stream…" with the records it may send (see SendSets). */
+  sendToStream?(sets: SendSets): Promise<void>;
+}
+
+/** A buffered user record as it can be sent again (a KPL sub-record's own payload and keys). */
+export interface ForwardRecord {
+  data: Uint8Array;
+  partitionKey: string;
+  explicitHashKey?: string;
+}
+
+/** What "Send to stream…" can send: the selected row, the rows the filters show, or all buffered. */
+export interface SendSets {
+  selected?: ForwardRecord;
+  matching: ForwardRecord[];
+  all: ForwardRecord[];
+  /** A filter or hidden shard is active, so `matching` may be fewer than `all`. */
+  filtered: boolean;
 }
 
 export interface TailSessionOptions {
@@ -156,6 +174,7 @@ export class TailSession {
         if (rec) await this.opts.actions.tailFromRecord({ shardId: rec.row.shardId, sequenceNumber: rec.row.sequenceNumber });
         return;
       }
+      case 'sendToStream': return this.sendToStream(msg.selectedId);
       case 'putAgain': {
         const rec = this.buffer.get(msg.id);
         if (rec) await this.opts.actions.putAgain({ data: rec.data, partitionKey: rec.row.partitionKey, ...(rec.row.explicitHashKey ? { explicitHashKey: rec.row.explicitHashKey } : {}) });
@@ -287,6 +306,14 @@ export class TailSession {
     }
     const raw = rec.data.subarray(0, RAW_MAX);
     this.opts.post({ type: 'payload', requestId, id, ok: true, body: this.fullText(rec).text, rawBase64: Buffer.from(raw).toString('base64'), rawSize: rec.data.length });
+  }
+
+  private async sendToStream(selectedId: number | undefined): Promise<void> {
+    const forward = ({ row, data }: BufferedRecord): ForwardRecord => ({ data, partitionKey: row.partitionKey, ...(row.explicitHashKey ? { explicitHashKey: row.explicitHashKey } : {}) });
+    const all = [...this.buffer.records()];
+    const selected = selectedId === undefined ? undefined : this.buffer.get(selectedId);
+    const matching = this.view.active ? all.filter((r) => this.view.matches(r.row)) : all;
+    await this.opts.actions.sendToStream?.({ ...(selected ? { selected: forward(selected) } : {}), matching: matching.map(forward), all: all.map(forward), filtered: this.view.active });
   }
 
   private async exportRecords(requestId: number, scope: 'shown' | 'all', format: ExportFormat): Promise<void> {

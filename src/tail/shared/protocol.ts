@@ -185,11 +185,13 @@ export interface OpenInEditorMessage { type: 'openInEditor'; id: number }
 export interface TailFromRecordMessage { type: 'tailFromRecord'; id: number }
 export interface PutAgainMessage { type: 'putAgain'; id: number }
 export interface GetPayloadMessage { type: 'getPayload'; requestId: number; id: number }
+/** "Send to stream…": the host asks which records (the selected one, those the filters show, all). */
+export interface SendToStreamMessage { type: 'sendToStream'; selectedId?: number }
 
 export type WebviewToHost =
   | ReadyMessage | PauseMessage | ResumeMessage | StopMessage | ClearMessage | SetFilterMessage
   | ToggleShardMessage | ExportMessage | CopyMessage | OpenInEditorMessage | TailFromRecordMessage
-  | PutAgainMessage | GetPayloadMessage;
+  | PutAgainMessage | GetPayloadMessage | SendToStreamMessage;
 
 /** Row actions that carry only a record id. */
 export type RecordActionType = 'openInEditor' | 'tailFromRecord' | 'putAgain';
@@ -250,6 +252,7 @@ const CHECKERS: Record<WebviewToHost['type'], { keys: readonly string[]; optiona
   tailFromRecord: { keys: ['id'], check: idOnly },
   putAgain: { keys: ['id'], check: idOnly },
   getPayload: { keys: ['requestId', 'id'], check: (m) => isId(m.requestId) && isId(m.id) },
+  sendToStream: { keys: [], optional: ['selectedId'], check: (m) => m.selectedId === undefined || isId(m.selectedId) },
 };
 
 /** True only for a well-formed message of the fixed command set; the host drops anything else. */
