@@ -1,6 +1,7 @@
 // Journey: a newcomer's `npm start`. Runs it as a user does (with PORT), opens the URL it prints
 // in Chromium, sees the demo streams in the Kinesis view, tails demo-iot-sensors from LATEST and
-// watches live records arrive; then Ctrl-C (SIGINT to the process group) must leave no
+// watches live records arrive, puts 10 records from the sample producer document with its
+// CodeLens and tails them from there; then Ctrl-C (SIGINT to the process group) must leave no
 // code-server, kinesis-local or producer process behind. The screenshots feed README.md.
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -136,6 +137,32 @@ describe('journey: the playground (npm start)', function () {
       await panel.locator('.detail:visible').first().waitFor({ timeout: 15_000 });
       await page.screenshot({ path: join(resultsDir, `${shot}.png`) });
     }
+
+    // The sample producer document: "Put × 10" above its first block, the inline result under the
+    // PUT line, then "Tail stream" from its CodeLens shows the 10 records, decoded.
+    await page.keyboard.press('Control+P');
+    const quickOpen = page.locator('.quick-input-widget input');
+    await quickOpen.fill('orders.kinesis');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'orders.kinesis' }).first().click();
+    const lens = (text: string | RegExp) => page.locator('.monaco-editor .codelens-decoration a', { hasText: text }).first();
+    await lens('Put × 10').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(resultsDir, 'playground-05-producer-doc.png') });
+    await lens('Put × 10').click();
+    await lens(/^✓ 10 records/).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(resultsDir, 'playground-06-producer-result.png') });
+    await lens('Tail stream').click();
+    await input.waitFor({ timeout: 30_000 });
+    await input.fill('TRIM_HORIZON');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TRIM_HORIZON' }).first().click();
+    const orders = page.frameLocator('iframe.webview').last().frameLocator('iframe');
+    await orders.locator('.panel-header', { hasText: 'demo-clickstream' }).waitFor({ timeout: 60_000 });
+    await orders.locator('.text-filter input').fill('order_created');
+    await orders.locator('.panel-header .stats', { hasText: /\b10 shown\b/ }).waitFor({ timeout: 60_000 });
+    const row = orders.locator('.rows .row', { hasText: 'order_created' }).first();
+    await row.click();
+    await page.keyboard.press('Enter');
+    await orders.locator('.detail:visible', { hasText: 'orderId' }).first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(resultsDir, 'playground-07-producer-tail.png') });
 
     // Ctrl-C in the terminal: SIGINT to the whole foreground process group.
     assert.ok(child.pid !== undefined);
