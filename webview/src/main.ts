@@ -20,4 +20,4 @@ const p = new Panel(root, host, host.restored);
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (isHostMessage(event.data)) p.receive(event.data);
 });
-host.post(p.lastSeen === undefined ? { type: 'ready' } : { type: 'ready', lastSeenId: p.lastSeen });
+host.post({ type: 'ready' });

@@ -133,8 +133,6 @@ export class Panel {
     };
   }
 
-  get lastSeen(): number | undefined { return this.lastSeenId; }
-
   private restore(s: PersistedState): void {
     this.filterText = s.filterText;
     this.fieldFilter = s.fieldFilter;

@@ -171,7 +171,11 @@ export type HostToWebview =
 // ---- webview -> host -------------------------------------------------------------------------
 
 /** The handshake: the host posts nothing before it. */
-export interface ReadyMessage { type: 'ready'; lastSeenId?: number }
+/**
+ * The webview is ready for init. A webview that comes back (hidden, then shown; or a reload) has
+ * lost its rows, so the host always replays its whole buffer: nothing else is needed here.
+ */
+export interface ReadyMessage { type: 'ready' }
 export interface PauseMessage { type: 'pause'; reason: 'user' | 'full' }
 export interface ResumeMessage { type: 'resume' }
 export interface StopMessage { type: 'stop' }
@@ -230,7 +234,7 @@ const noFields: Checker = () => true;
 
 /** Each command's fields; a message must carry exactly `type` plus these (extra keys are rejected). */
 const CHECKERS: Record<WebviewToHost['type'], { keys: readonly string[]; optional?: readonly string[]; check: Checker }> = {
-  ready: { keys: [], optional: ['lastSeenId'], check: (m) => m.lastSeenId === undefined || isId(m.lastSeenId) },
+  ready: { keys: [], check: noFields },
   pause: { keys: ['reason'], check: (m) => oneOf(m.reason, ['user', 'full'] as const) },
   resume: { keys: [], check: noFields },
   stop: { keys: [], check: noFields },

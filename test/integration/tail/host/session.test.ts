@@ -127,7 +127,7 @@ describe('tail panel session (host side) against kinesis-local', function () {
 
     const reopened = new FakeWebview();
     (s as unknown as { opts: { post: (m: HostToWebview) => void } }).opts.post = reopened.post;
-    await s.handle({ type: 'ready', lastSeenId: 70 });
+    await s.handle({ type: 'ready' });
     assert.equal(reopened.rows().length, 71);
     assert.ok(reopened.rows().some((r) => r.body === '{"hidden":true}'));
     await s.dispose();

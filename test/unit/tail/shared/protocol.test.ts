@@ -3,7 +3,6 @@ import { isWebviewMessage, MAX_FILTER_LENGTH, parsePersistedState, type WebviewT
 
 const VALID: WebviewToHost[] = [
   { type: 'ready' },
-  { type: 'ready', lastSeenId: 41 },
   { type: 'pause', reason: 'user' },
   { type: 'pause', reason: 'full' },
   { type: 'resume' },
@@ -59,7 +58,7 @@ describe('tail protocol: isWebviewMessage', () => {
       { type: 'openInEditor', id: 2 ** 60 },
       { type: 'openInEditor', id: 1, path: '/etc/passwd' },
       { type: 'getPayload', id: 1 },
-      { type: 'ready', lastSeenId: 'x' },
+      { type: 'ready', lastSeenId: 41 },
     ];
     for (const m of bad) assert.equal(isWebviewMessage(m), false, JSON.stringify(m));
   });
