@@ -2,6 +2,8 @@
 // the Kinesis layer and the AWS SDK load on first use.
 import * as vscode from 'vscode';
 import { registerExplorerCommands } from './commands/explorer';
+import { registerConsumerCommands } from './commands/consumers';
+import { registerEfoTailCommand } from './commands/tailEfo';
 import { registerGeneralCommands } from './commands/general';
 import { registerSendToStream } from './commands/put/sendToStream';
 import { registerPutCommands } from './commands/put/register';
@@ -39,10 +41,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerGeneralCommands(services),
     ...explorer.disposables,
     ...registerExplorerCommands(services, explorer.provider.model),
+    ...registerConsumerCommands(services, explorer.provider.model),
     ...registerPutCommands(services, explorer.provider.model),
     ...registerStreamAdminCommands(services, explorer.provider.model, explorer.view),
     tails,
     ...registerTailCommands(services, explorer.provider.model, tails),
+    ...registerEfoTailCommand(services, explorer.provider.model, tails),
     ...registerProducerDocs(services, explorer.provider.model, explorer.view),
     ...registerSendToStream(services, explorer.provider.model),
   );

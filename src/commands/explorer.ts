@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from './ids';
 import type { ExplorerModel } from '../explorer/explorerModel';
-import type { ErrorNode, ExplorerNode, LoadMoreNode, ShardNode, StreamNode } from '../explorer/nodes';
+import type { ConsumerNode, ErrorNode, ExplorerNode, LoadMoreNode, ShardNode, StreamNode } from '../explorer/nodes';
 import type { Services } from '../services';
 import { registerCommand } from './registerCommand';
 import { registerSelectRegions } from './regions';
@@ -17,7 +17,8 @@ export function registerExplorerCommands(services: Services, model: ExplorerMode
       const name = node.kind === 'stream' ? node.name : node.model.id;
       await copy(name, `Copied ${name}`);
     }),
-    registerCommand(log, CommandIds.copyArn, async (node: StreamNode) => {
+    registerCommand(log, CommandIds.copyArn, async (node: StreamNode | ConsumerNode) => {
+      if (node.kind === 'consumer') return copy(node.model.arn, `Copied ${node.model.arn}`);
       if (!node.model.arn) await model.describeForTooltip(node, 0);
       if (!node.model.arn) throw new Error(`No ARN known for ${node.name}${node.describeError ? `: ${node.describeError.code}` : ''}`);
       await copy(node.model.arn, `Copied ${node.model.arn}`);

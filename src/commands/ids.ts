@@ -28,10 +28,14 @@ export const CommandIds = {
   switchCapacityMode: 'kinesis.switchCapacityMode',
   setRetention: 'kinesis.setRetention',
   describeStream: 'kinesis.describeStream',
+  // consumers (enhanced fan-out)
+  registerConsumer: 'kinesis.registerConsumer',
+  deregisterConsumer: 'kinesis.deregisterConsumer',
   // tail
   tail: 'kinesis.tail',
   tailStream: 'kinesis.tailStream',
   tailShard: 'kinesis.tailShard',
+  tailStreamEfo: 'kinesis.tailStreamEfo',
   tailFromRecord: 'kinesis.tail.fromRecord',
   sendToStream: 'kinesis.sendToStream',
   // producer documents (*.kinesis)

@@ -60,6 +60,8 @@ export class ExplorerModel {
         return this.loader.regionChildren(node);
       case 'stream':
         return this.loader.streamChildren(node);
+      case 'consumers':
+        return this.loader.consumerChildren(node);
       default:
         return [];
     }
@@ -93,9 +95,15 @@ export class ExplorerModel {
       case 'stream':
         node.shards = undefined;
         node.loadingShards = undefined;
+        if (node.consumersNode) node.consumersNode.items = undefined;
         void this.loader.redescribe(node).finally(() => {
           if (this.loader.isShown(node)) this.fire(node);
         });
+        return;
+      case 'consumers':
+        node.items = undefined;
+        node.loading = undefined;
+        this.fire(node);
         return;
       default:
         if (node.treeParent) this.refresh(node.treeParent);

@@ -1,12 +1,13 @@
 // The explorer's node models: what each tree element stands for and the state loaded under it
 // (stream pages, shards). Plain objects, no vscode: presentation.ts maps them to TreeItems.
 import type { Connection } from '../kinesis/connections/connections';
+import type { ConsumerModel } from '../kinesis/consumers/consumers';
 import type { NodeError } from '../kinesis/result';
 import type { ShardModel } from '../kinesis/streams/shards';
 import type { PageToken, StreamModel } from '../kinesis/streams/streams';
 import { isStreamLocator, type StreamLocator, type StreamRef } from '../kinesis/types';
 
-export type ExplorerNode = ConnectionNode | RegionNode | StreamNode | ShardNode | ErrorNode | LoadMoreNode | MessageNode;
+export type ExplorerNode = ConnectionNode | RegionNode | StreamNode | ShardNode | ConsumersNode | ConsumerNode | ErrorNode | LoadMoreNode | MessageNode;
 
 /** A node that lists the streams of one (connection, region): a RegionNode, shown directly under its connection when it is the only region. */
 export type StreamsElement = ConnectionNode | RegionNode;
@@ -82,6 +83,8 @@ export class StreamNode {
   loadingShards: Promise<void> | undefined;
   /** When DescribeStreamSummary last answered (for the lazy tooltip). */
   describedAt = 0;
+  /** The "Consumers" folder, kept so that a refresh of it finds the node the tree shows. */
+  consumersNode: ConsumersNode | undefined;
 
   constructor(readonly parent: RegionNode, public model: StreamModel, public describeError?: NodeError) {
     this.id = `${parent.id}/stream/${model.name}`;
@@ -106,6 +109,35 @@ export class ShardNode {
   }
 
   get treeParent(): StreamNode {
+    return this.parent;
+  }
+}
+
+/** The "Consumers" folder under a stream: its registered enhanced fan-out consumers. */
+export class ConsumersNode {
+  readonly kind = 'consumers';
+  readonly id: string;
+  items: Array<ConsumerNode | ErrorNode | MessageNode> | undefined;
+  loading: Promise<void> | undefined;
+
+  constructor(readonly parent: StreamNode) {
+    this.id = `${parent.id}/consumers`;
+  }
+
+  get treeParent(): StreamNode {
+    return this.parent;
+  }
+}
+
+export class ConsumerNode {
+  readonly kind = 'consumer';
+  readonly id: string;
+
+  constructor(readonly parent: ConsumersNode, readonly model: ConsumerModel) {
+    this.id = `${parent.id}/${model.name}`;
+  }
+
+  get treeParent(): ConsumersNode {
     return this.parent;
   }
 }
@@ -151,13 +183,16 @@ export function regionOf(node: ExplorerNode): RegionNode | undefined {
     case 'loadMore':
       return node.parent;
     case 'shard':
+    case 'consumers':
       return node.parent.parent;
+    case 'consumer':
+      return node.parent.parent.parent;
     default:
       return undefined;
   }
 }
 
-const NODE_KINDS: ReadonlySet<unknown> = new Set<ExplorerNode['kind']>(['connection', 'region', 'stream', 'shard', 'error', 'loadMore', 'message']);
+const NODE_KINDS: ReadonlySet<unknown> = new Set<ExplorerNode['kind']>(['connection', 'region', 'stream', 'shard', 'consumers', 'consumer', 'error', 'loadMore', 'message']);
 
 function isExplorerNode(value: unknown): value is ExplorerNode {
   return !!value && typeof value === 'object' && NODE_KINDS.has((value as { kind?: unknown }).kind);
@@ -180,6 +215,10 @@ export function toStreamRef(from: unknown): Partial<StreamRef> | StreamLocator {
       return { ...toStreamRef(from.parent), streamName: from.name };
     case 'shard':
       return { ...toStreamRef(from.parent), shardId: from.model.id };
+    case 'consumers':
+      return toStreamRef(from.parent);
+    case 'consumer':
+      return toStreamRef(from.parent.parent);
     default:
       return {};
   }

@@ -3,8 +3,8 @@
 import type { Connection } from '../kinesis/connections/connections';
 import type { StreamModel, StreamStatus } from '../kinesis/streams/streams';
 import { CommandIds } from '../commands/ids';
-import type { ConnectionNode, ErrorNode, ExplorerNode, RegionNode, ShardNode, StreamNode } from './nodes';
-import { capacityModeText, connectionTooltip, errorTooltip, shardTooltip, streamTooltip } from './tooltips';
+import type { ConnectionNode, ConsumerNode, ConsumersNode, ErrorNode, ExplorerNode, RegionNode, ShardNode, StreamNode } from './nodes';
+import { capacityModeText, connectionTooltip, consumerTooltip, errorTooltip, shardTooltip, streamTooltip } from './tooltips';
 
 export interface IconSpec {
   /** Codicon id, e.g. `loading~spin`. */
@@ -133,6 +133,44 @@ function errorSpec(node: ErrorNode): ItemSpec {
   };
 }
 
+const CONSUMER_ICONS: Record<string, IconSpec> = {
+  ACTIVE: { id: 'broadcast', color: 'charts.green' },
+  CREATING: { id: 'loading~spin', color: 'charts.blue' },
+  DELETING: { id: 'trash', color: 'charts.red' },
+};
+
+/** "ACTIVE · created 2026-11-30 01:27 UTC". */
+export function consumerDescription(node: ConsumerNode): string {
+  const m = node.model;
+  const created = m.createdAt > 0 ? ` · created ${new Date(m.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
+  return `${m.status}${created}`;
+}
+
+function consumersSpec(node: ConsumersNode): ItemSpec {
+  const count = node.items?.filter((n) => n.kind === 'consumer').length;
+  return {
+    id: node.id,
+    label: 'Consumers',
+    description: count === undefined ? (node.parent.model.consumers !== undefined ? String(node.parent.model.consumers) : undefined) : String(count),
+    tooltip: 'Enhanced fan-out consumers registered on this stream (ListStreamConsumers).',
+    contextValue: 'consumers',
+    icon: { id: 'organization' },
+    collapsible: 'collapsed',
+  };
+}
+
+function consumerSpec(node: ConsumerNode): ItemSpec {
+  return {
+    id: node.id,
+    label: node.model.name,
+    description: consumerDescription(node),
+    tooltip: consumerTooltip(node.model),
+    contextValue: contextValue('consumer', node.model.status),
+    icon: CONSUMER_ICONS[node.model.status] ?? { id: 'question' },
+    collapsible: 'none',
+  };
+}
+
 export function itemSpec(node: ExplorerNode): ItemSpec {
   switch (node.kind) {
     case 'connection':
@@ -151,6 +189,10 @@ export function itemSpec(node: ExplorerNode): ItemSpec {
         icon: node.model.closed ? { id: 'lock', color: 'disabledForeground' } : { id: 'layers' },
         collapsible: 'none',
       };
+    case 'consumers':
+      return consumersSpec(node);
+    case 'consumer':
+      return consumerSpec(node);
     case 'error':
       return errorSpec(node);
     case 'loadMore':

@@ -2,7 +2,7 @@
 // DescribeStreamSummary for streams listed with summaries only, shards, and settle checks.
 // Every failure becomes an ErrorNode; nothing here throws into the tree.
 import type { ExplorerDeps } from './deps';
-import { ErrorNode, LoadMoreNode, MessageNode, ShardNode, StreamNode, type ExplorerNode, type RegionNode } from './nodes';
+import { ConsumerNode, ConsumersNode, ErrorNode, LoadMoreNode, MessageNode, ShardNode, StreamNode, type ExplorerNode, type RegionNode } from './nodes';
 
 export interface StreamLoaderContext {
   deps: ExplorerDeps;
@@ -43,7 +43,36 @@ export class StreamLoader {
       await stream.loadingShards;
     }
     const head = stream.describeError ? [new ErrorNode(stream, stream.describeError, stream.parent.connection, 'describe-error')] : [];
-    return [...head, ...(stream.shards ?? [])];
+    stream.consumersNode ??= new ConsumersNode(stream);
+    return [...head, ...(stream.shards ?? []), stream.consumersNode];
+  }
+
+  /** The stream's consumers (ListStreamConsumers, every page), loaded once per refresh. */
+  async consumerChildren(node: ConsumersNode): Promise<ExplorerNode[]> {
+    if (!node.items) {
+      const p = (node.loading ??= this.fetchConsumers(node).then((items) => {
+        if (node.loading === p) node.items = items;
+        node.loading = undefined;
+      }));
+      await p;
+    }
+    return node.items ?? [];
+  }
+
+  private async fetchConsumers(node: ConsumersNode): Promise<Array<ConsumerNode | ErrorNode | MessageNode>> {
+    const stream = node.parent;
+    const api = await this.ctx.deps.clients.api();
+    const { connection, region } = stream.parent;
+    if (!stream.model.arn) await this.redescribe(stream);
+    const arn = stream.model.arn;
+    if (!arn) return [new MessageNode(node, 'Consumers unknown: the stream ARN could not be read', 'info', 'empty')];
+    const res = await api.settle(async () => api.listConsumers(await this.ctx.deps.clients.client({ connection, region }), arn), connection);
+    if (!res.ok) {
+      this.ctx.deps.log.warn(`explorer: listing consumers of ${stream.name} failed: ${res.error.detail}`);
+      return [new ErrorNode(node, res.error, connection)];
+    }
+    if (res.value.length === 0) return [new MessageNode(node, 'No registered consumers', 'empty', 'empty')];
+    return res.value.map((c) => new ConsumerNode(node, c));
   }
 
   /** DescribeStreamSummary for one stream; updates its model, or records the error. */

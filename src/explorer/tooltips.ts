@@ -1,6 +1,7 @@
 // Markdown tooltips for explorer nodes. Values that come from AWS or the user are escaped or put
 // in code spans, so a name or message can never turn into a link or markup.
 import type { Connection } from '../kinesis/connections/connections';
+import type { ConsumerModel } from '../kinesis/consumers/consumers';
 import type { NodeError } from '../kinesis/result';
 import type { ShardModel } from '../kinesis/streams/shards';
 import type { StreamModel } from '../kinesis/streams/streams';
@@ -48,6 +49,14 @@ export function shardTooltip(s: ShardModel): string {
     ['Ending sequence number', s.endingSequence ? code(s.endingSequence) : undefined],
     ['Parent shards', parents.length ? parents.map(code).join(', ') : undefined],
     ['Child shards', s.children.length ? s.children.map(code).join(', ') : undefined],
+  ]);
+}
+
+export function consumerTooltip(c: ConsumerModel): string {
+  return lines(`Consumer ${code(c.name)}`, [
+    ['ARN', code(c.arn)],
+    ['Status', c.status],
+    ['Created', c.createdAt > 0 ? new Date(c.createdAt).toISOString() : undefined],
   ]);
 }
 

@@ -38,3 +38,5 @@ export * from './producerDoc/result';
 export * from './producerDoc/run';
 export * from './producerDoc/templates';
 export * from './put/forward';
+export * from './consumers/consumers';
+export * from './consumers/temporary';

@@ -53,6 +53,11 @@ export class Header {
     const parts: HTMLElement[] = [h('span', 'stream-name', line(target.stream))];
     const shards = target.shardIds.length === 0 ? 'all shards' : target.shardIds.map(shortShard).join(', ');
     parts.push(h('span', 'title-part', line(shards)), h('span', 'title-part', line(target.startPosition)));
+    if (target.efo !== undefined) {
+      const efo = h('span', 'title-part efo', 'EFO');
+      setTitle(efo, `Enhanced fan-out (SubscribeToShard) with consumer ${revealControls(makePreview(target.efo, 200))}`);
+      parts.push(efo);
+    }
     parts.push(h('span', 'title-part dim', line((target.connectionName ?? target.connection) + (target.region ? ` · ${target.region}` : ''))));
     this.title.replaceChildren(...parts);
     setTitle(this.title, revealControls(`${target.stream} · ${target.shardIds.join(', ') || 'all shards'} · ${target.startPosition}`));

@@ -1,10 +1,11 @@
 // Read-only calls behind the manage-stream prompts: does a stream exist, the account's shard
 // limits, what a delete would lose, and the "Describe Stream" document. Errors: KinesisCallError.
-import { DescribeLimitsCommand, ListStreamConsumersCommand, type KinesisClient, type Shard, type StreamDescriptionSummary } from '@aws-sdk/client-kinesis';
+import { DescribeLimitsCommand, type KinesisClient, type Shard, type StreamDescriptionSummary } from '@aws-sdk/client-kinesis';
 import { listShardPages } from '../streams/shards';
 import { describeSummary } from '../streams/streams';
 import { errorCode } from '../errors';
 import { callKinesis } from '../call';
+import { listConsumers } from '../consumers/consumers';
 import type { ShardCountLimit } from './validate';
 
 /** The summary, or undefined when the stream does not exist. */
@@ -47,15 +48,7 @@ export async function listAllShardsRaw(client: KinesisClient, streamName: string
 
 /** Registered consumer names (ListStreamConsumers, all pages). */
 export async function listConsumerNames(client: KinesisClient, streamArn: string, signal?: AbortSignal): Promise<string[]> {
-  const names: string[] = [];
-  let token: string | undefined;
-  do {
-    const input = token ? { StreamARN: streamArn, NextToken: token } : { StreamARN: streamArn };
-    const out = await callKinesis('kinesis:ListStreamConsumers', () => client.send(new ListStreamConsumersCommand(input), { abortSignal: signal }));
-    names.push(...(out.Consumers ?? []).map((c) => c.ConsumerName ?? '').filter((n) => n !== ''));
-    token = out.NextToken;
-  } while (token);
-  return names;
+  return (await listConsumers(client, streamArn, { signal })).map((c) => c.name).filter((n) => n !== '');
 }
 
 export interface StreamDeletionImpact {

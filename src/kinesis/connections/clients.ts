@@ -31,7 +31,7 @@ export class ConnectionClients {
    */
   client(connection: Connection, region: string, purpose: ClientPurpose = 'default'): KinesisClient {
     if (connection.problem) throw Object.assign(new Error(connection.problem.message), { name: connection.problem.code });
-    return this.cache.get({ connectionId: connection.id, region, endpoint: connection.endpoint, purpose }, () => ({
+    return this.cache.get({ connectionId: connection.id, region, endpoint: connection.endpoint, purpose, efoTransport: connection.efoTransport }, () => ({
       region,
       endpoint: connection.endpoint,
       // Endpoints are resolved per connection (connections.ts); the SDK's ambient lookup would

@@ -8,6 +8,8 @@ export interface CustomConnectionSetting {
   endpoint: string;
   region: string;
   profile?: string;
+  /** SubscribeToShard transport: 'auto' (default: HTTP/1.1 unless the endpoint is AWS's), 'http1' or 'http2'. */
+  efoTransport?: 'auto' | 'http1' | 'http2';
 }
 
 const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -65,6 +67,8 @@ export function customConnections(raw: unknown, profiles: ReadonlyMap<string, Pr
       profileKind: profileName ? profiles.get(profileName)?.kind : undefined,
       ssoLoginProfile: profileName ? profiles.get(profileName)?.ssoLoginProfile : undefined,
     };
+    const transport = str(entry, 'efoTransport');
+    if (transport === 'http1' || transport === 'http2') connection.efoTransport = transport;
     if (problem) connection.problem = problem;
     return connection;
   });
@@ -77,6 +81,8 @@ function entryProblem(entry: unknown, name: string, seen: Set<string>, profiles:
   if (endpoint) return { code: 'InvalidEndpoint', message: endpoint };
   const region = regionProblem((entry as Record<string, unknown>).region);
   if (region) return { code: 'InvalidRegion', message: region };
+  const transport = (entry as Record<string, unknown>).efoTransport;
+  if (transport !== undefined && transport !== 'auto' && transport !== 'http1' && transport !== 'http2') return { code: 'InvalidSetting', message: `efoTransport must be "auto", "http1" or "http2", not ${JSON.stringify(transport)}` };
   const profile = (entry as Record<string, unknown>).profile;
   if (profile !== undefined && (typeof profile !== 'string' || !profile.trim())) return { code: 'InvalidSetting', message: 'profile must be a profile name' };
   if (typeof profile === 'string') {

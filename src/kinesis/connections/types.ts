@@ -25,6 +25,8 @@ export interface Connection {
   regionSource: 'profile' | 'environment' | 'setting' | 'default';
   /** Custom endpoint; absent means the AWS regional endpoint. */
   endpoint?: string;
+  /** SubscribeToShard over HTTP/1.1 or HTTP/2 (custom connections' `efoTransport`); default by endpoint. */
+  efoTransport?: 'auto' | 'http1' | 'http2';
   /** Why the connection cannot work as configured; shown as an error node instead of streams. */
   problem?: ConnectionProblem;
 }

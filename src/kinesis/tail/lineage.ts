@@ -84,6 +84,8 @@ export class Lineage {
     if (known) {
       // ChildShards names both parents of a merge even when a listing did not.
       for (const p of node.parentShardIds) if (!known.node.parentShardIds.includes(p)) known.node.parentShardIds.push(p);
+      // A re-listing shows a shard closed by a reshard since the start.
+      if (node.closed) known.node.closed = true;
       return false;
     }
     const read = !this.only || node.parentShardIds.some((p) => this.isRead(p));
@@ -122,6 +124,11 @@ export class Lineage {
 
   positionOf(shardId: string): StartPosition {
     return this.entries.get(shardId)?.position ?? this.laterPosition();
+  }
+
+  /** True once a listing has shown the shard closed (it has an EndingSequenceNumber). */
+  isClosed(shardId: string): boolean {
+    return this.entries.get(shardId)?.node.closed ?? false;
   }
 
   parentsOf(shardId: string): string[] {

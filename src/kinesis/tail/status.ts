@@ -2,7 +2,7 @@
 // a short sliding window, plus the stream-wide roll-up the tail panel shows.
 import type { DescribedError } from '../errors';
 import type { Clock } from '../clock';
-import type { ShardState, ShardStatus, TailState, TailStatus } from './types';
+import type { ShardState, ShardStatus, TailMode, TailState, TailStatus } from './types';
 
 /** Sums per one-second bucket over the last `windowSeconds`, for a steady rate display. */
 export class RateMeter {
@@ -114,11 +114,12 @@ export class ShardStatusTracker {
 }
 
 /** Rolls shard statuses up into the stream's status. */
-export function tailStatus(streamName: string, state: TailState, shards: ShardStatus[], error?: DescribedError): TailStatus {
+export function tailStatus(streamName: string, state: TailState, shards: ShardStatus[], error?: DescribedError, mode: TailMode = 'polling'): TailStatus {
   const sum = (f: (s: ShardStatus) => number): number => shards.reduce((acc, s) => acc + f(s), 0);
   return {
     streamName,
     state,
+    mode,
     shards,
     totalRecords: sum((s) => s.totalRecords),
     totalBytes: sum((s) => s.totalBytes),

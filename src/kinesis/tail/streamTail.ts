@@ -12,7 +12,8 @@ import { systemClock, type Clock } from '../clock';
 import { classifyFault } from './faults';
 import { Lineage, shardNode } from './lineage';
 import { checkPosition, type StartPosition } from './position';
-import { ShardReader, type ShardEnd } from './shardReader';
+import { ShardReader, type ShardEnd, type ShardReaderOptions } from './shardReader';
+import { EfoShardReader, type EfoOptions } from './efoReader';
 import { tailStatus } from './status';
 import type { ReadLimits, ShardStatus, TailBatch, TailState, TailStatus } from './types';
 
@@ -51,6 +52,11 @@ export interface StreamTailOptions extends ReadLimits {
   clock?: Clock;
   random?: () => number;
   errorContext?: Omit<ErrorContext, 'action'>;
+  /**
+   * Read through enhanced fan-out (SubscribeToShard for this consumer) instead of polling;
+   * `client` still lists the shards. The lineage, statuses and delivery are the same.
+   */
+  efo?: EfoOptions;
 }
 
 const DEFAULT_RELIST_MS = 30_000;
@@ -62,7 +68,7 @@ export class StreamTail {
   private readonly clock: Clock;
   private readonly controller = new AbortController();
   private readonly lineage: Lineage;
-  private readonly readers = new Map<string, ShardReader>();
+  private readonly readers = new Map<string, ShardReader | EfoShardReader>();
   private readonly readerEnds = new Set<Promise<void>>();
   private readonly labels = new Map<string, string>();
   private readonly queue?: BatchQueue<TailBatch>;
@@ -138,7 +144,7 @@ export class StreamTail {
     for (const id of this.lineage.shardIds(['waiting', 'active', 'closed', 'failed', 'stopped'])) {
       shards.push(this.readers.get(id)?.snapshot() ?? this.waitingStatus(id));
     }
-    return tailStatus(this.opts.streamName, this.state, shards, this.error);
+    return tailStatus(this.opts.streamName, this.state, shards, this.error, this.opts.efo ? 'efo' : 'polling');
   }
 
   private get signal(): AbortSignal {
@@ -186,7 +192,7 @@ export class StreamTail {
     for (const id of this.lineage.ready()) {
       if (this.signal.aborted) return;
       this.lineage.setState(id, 'active');
-      const reader = new ShardReader({
+      const readerOpts: ShardReaderOptions = {
         ...this.opts,
         onBatch: (b) => this.deliver(b),
         onStatus: (s) => this.onShardStatus(s),
@@ -196,7 +202,9 @@ export class StreamTail {
         parentShardIds: this.lineage.parentsOf(id),
         signal: this.signal,
         startPaused: this.paused,
-      });
+      };
+      const efo = this.opts.efo;
+      const reader = efo ? new EfoShardReader({ ...readerOpts, efo, shardClosed: () => this.lineage.isClosed(id) }) : new ShardReader(readerOpts);
       this.readers.set(id, reader);
       const end = reader.start().then((e) => this.onShardEnd(id, e));
       this.readerEnds.add(end);

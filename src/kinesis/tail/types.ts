@@ -80,9 +80,14 @@ export interface ShardStatus {
 
 export type TailState = 'starting' | 'running' | 'paused' | 'stopped' | 'error';
 
+/** How the records are read: GetRecords polling, or enhanced fan-out (SubscribeToShard), shown as "EFO". */
+export type TailMode = 'polling' | 'efo';
+
 export interface TailStatus {
   streamName: string;
   state: TailState;
+  /** Absent in statuses saved by earlier versions: polling. */
+  mode?: TailMode;
   shards: ShardStatus[];
   totalRecords: number;
   totalBytes: number;

@@ -29,6 +29,16 @@ export interface TailRequest extends Omit<StreamRef, 'shardId'> {
   resumeAfter?: Record<string, string>;
   /** Per shard that had shown nothing, when its LATEST position was taken (restored tails). */
   resumeAtLatest?: Record<string, number>;
+  /** Read through enhanced fan-out with this consumer instead of polling. */
+  efo?: EfoTarget;
+}
+
+export interface EfoTarget {
+  consumerName: string;
+  consumerARN: string;
+  streamARN: string;
+  /** Registered for this panel: deregistered when it closes. */
+  temporary: boolean;
 }
 
 export interface TailPanelDeps {
@@ -42,7 +52,7 @@ export interface TailPanelDeps {
 
 export function tailTitle(req: TailRequest): string {
   const where = req.shardIds.length === 0 ? 'all shards' : req.shardIds.map((s) => s.replace(/^shardId-0*(?=\d)/, 'shard ')).join(', ');
-  return `${req.streamName} · ${where} · ${req.positionLabel}`;
+  return `${req.streamName} · ${where} · ${req.positionLabel}${req.efo ? ' · EFO' : ''}`;
 }
 
 export class TailPanel implements vscode.Disposable {
@@ -68,7 +78,7 @@ export class TailPanel implements vscode.Disposable {
     });
 
     this.session = new TailSession({
-      target: { connection: req.connectionId, connectionName: req.connectionName, region: req.region, stream: req.streamName, shardIds: req.shardIds, startPosition: req.positionLabel },
+      target: { connection: req.connectionId, connectionName: req.connectionName, region: req.region, stream: req.streamName, shardIds: req.shardIds, startPosition: req.positionLabel, ...(req.efo ? { efo: req.efo.consumerName } : {}) },
       streamTail: req.shardIds.length !== 1,
       settings: deps.settings(),
       createTail: (handlers) => deps.createTail(req, handlers),

@@ -6,7 +6,7 @@ import { describePosition, type StartPosition } from '../../kinesis/tail/positio
 import { sameStream } from '../../kinesis/types';
 import type { Services } from '../../services';
 import { parsePersistedState } from '../shared/protocol';
-import { TAIL_VIEW_TYPE, TailPanel, tailTitle, type TailRequest } from './panel';
+import { TAIL_VIEW_TYPE, TailPanel, tailTitle, type EfoTarget, type TailRequest } from './panel';
 import type { TailHandle } from './session';
 import { readEngineSettings, readPanelSettings } from './settings';
 
@@ -49,6 +49,7 @@ export class TailPanels implements vscode.Disposable {
   private async attach(panel: vscode.WebviewPanel, req: TailRequest): Promise<TailPanel> {
     const api = await this.services.kinesis();
     const client = await this.services.clients.client(req, 'tail');
+    const subscribeClient = req.efo ? await this.services.clients.client(req, 'subscribe') : undefined;
     const tail = new TailPanel(panel, req, {
       extensionUri: this.services.context.extensionUri,
       log: this.services.log,
@@ -67,6 +68,7 @@ export class TailPanels implements vscode.Disposable {
           idleIntervalMs,
           onBatch: handlers.onBatch,
           onStatus: handlers.onStatus,
+          ...(r.efo && subscribeClient ? { efo: { consumerARN: r.efo.consumerARN, client: subscribeClient } } : {}),
         });
       },
       tailFromRecord: async (from, record) => {
@@ -75,9 +77,26 @@ export class TailPanels implements vscode.Disposable {
       },
     });
     this.open.add(tail);
-    tail.onDidDispose(() => this.open.delete(tail));
+    tail.onDidDispose(() => {
+      this.open.delete(tail);
+      if (req.efo?.temporary) void this.deregisterTemporary(req, req.efo);
+    });
     this.services.log.info(`tail opened: ${tailTitle(req)} (${req.connectionName} · ${req.region})`);
     return tail;
+  }
+
+  /**
+   * A temporary consumer goes with its panel (closed, or the window reloading). If the window dies
+   * first, the sweep at the next enhanced fan-out start removes it once it is an hour old.
+   */
+  private async deregisterTemporary(req: TailRequest, efo: EfoTarget): Promise<void> {
+    try {
+      const api = await this.services.kinesis();
+      await api.deregisterConsumer(await this.services.clients.client(req), efo.streamARN, efo.consumerName);
+      this.services.log.info(`tail closed: deregistered temporary consumer ${efo.consumerName} of ${req.streamName}`);
+    } catch (err) {
+      this.services.log.warn(`tail closed: deregistering temporary consumer ${efo.consumerName} of ${req.streamName} failed (the next enhanced fan-out start sweeps it after an hour): ${String(err)}`);
+    }
   }
 
   /** Rebuilds a panel after a window reload; resumes after the last record each shard showed. */

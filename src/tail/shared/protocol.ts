@@ -104,6 +104,8 @@ export interface TailTarget {
   shardIds: string[];
   /** Display text of the starting position, e.g. "TRIM_HORIZON" or "AT_TIMESTAMP 2026-11-23 10:00". */
   startPosition: string;
+  /** Set for an enhanced fan-out tail: the consumer it subscribes with (the header shows "EFO"). */
+  efo?: string;
 }
 
 export interface PanelSettings {

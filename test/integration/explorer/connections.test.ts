@@ -77,8 +77,10 @@ aws_secret_access_key = local
       assert.equal(s.spec.description, 'ACTIVE · provisioned · 2 shards · 24h');
       assert.equal(s.spec.collapsible, 'collapsed');
 
-      const shards = await shown(model, s.node);
-      assert.deepEqual(shards.map((x) => x.spec.contextValue), ['shard.open', 'shard.open']);
+      const children = await shown(model, s.node);
+      // The shards, then the stream's "Consumers" folder.
+      assert.deepEqual(children.map((x) => x.spec.contextValue), ['shard.open', 'shard.open', 'consumers']);
+      const shards = children.slice(0, 2);
       assert.deepEqual(shards.map((x) => x.spec.label), ['shardId-000000000000', 'shardId-000000000001']);
       assert.match(shards[0]?.spec.tooltip ?? '', /Hash key range: `0` – `\d{30,}`/);
       assert.match(shards[1]?.spec.tooltip ?? '', /Hash key range: `\d{30,}` – `340282366920938463463374607431768211455`/);
