@@ -10,6 +10,7 @@ import type { Diagnosis } from '../kinesis/producerDoc/diagnostics';
 import type { PutReport } from '../kinesis/put/report';
 import { notify, type NotifyAction } from '../ui/notify';
 import { docTargetOrAsk, type TargetDeps } from './target';
+import { plural } from '../kinesis/plural';
 
 export interface BlockResult {
   line: string;
@@ -86,7 +87,7 @@ export async function putBlock(deps: RunDeps, uri: vscode.Uri, index: number, co
   const total = factory.total;
   const pace = block.rate !== undefined ? ` at ${block.rate}/s` : '';
   const report = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Putting ${total.toLocaleString('en-US')} record${total === 1 ? '' : 's'} to ${target.streamName}${pace}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: `Putting ${plural(total, 'record')} to ${target.streamName}${pace}`, cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());

@@ -2,7 +2,7 @@
 // MillisBehindLatest (a visibility toggle in stream tails), rates, totals and drops.
 import { formatBytes, formatCount, formatLag, formatRate, makePreview, revealControls, shortShard } from '../../src/tail/shared/display';
 import type { ShardState, ShardStatus, StatusMessage, TailTarget } from '../../src/tail/shared/protocol';
-import { h, setText, setTitle } from './dom';
+import { h, icon, setText, setTitle } from './dom';
 
 export interface HeaderEvents {
   toggleShard(shardId: string, visible: boolean): void;
@@ -27,6 +27,8 @@ export class Header {
   private readonly chips = h('div', 'chips');
   private readonly stats = h('div', 'stats');
   private readonly banner = h('div', 'banner');
+  private readonly bannerIcon = icon('info');
+  private readonly bannerText = h('span', 'banner-text');
   private readonly chipEls = new Map<string, HTMLButtonElement>();
   /** Hover text per chip; record-derived text goes only into textContent and title. */
   private readonly details = new WeakMap<HTMLElement, string>();
@@ -36,6 +38,7 @@ export class Header {
 
   constructor(private readonly events: HeaderEvents) {
     this.banner.hidden = true;
+    this.banner.append(this.bannerIcon, this.bannerText);
     this.banner.setAttribute('role', 'status');
     this.chips.setAttribute('aria-label', 'Shards');
     this.el.append(this.title, this.chips, this.stats, this.banner);
@@ -97,10 +100,14 @@ export class Header {
     if (dropped > 0) parts.push(`${formatCount(dropped)} dropped`);
     setText(this.stats, parts.join('  ·  '));
     this.stats.classList.toggle('has-drops', dropped > 0);
-    // The host's reason (stream deleted, credentials expired) says more than "Stopped".
+    // The host's reason (an AWS error, stream deleted) says more than "Stopped".
     const banner = st?.message ?? note;
+    const isError = st?.message !== undefined && st.severity === 'error';
     if (this.banner.hidden !== (banner === undefined)) this.banner.hidden = banner === undefined;
-    setText(this.banner, banner === undefined ? '' : makePreview(revealControls(banner), 400));
+    this.banner.classList.toggle('banner-error', isError);
+    this.banner.setAttribute('role', isError ? 'alert' : 'status');
+    this.bannerIcon.className = `codicon codicon-${isError ? 'error' : 'info'}`;
+    setText(this.bannerText, banner === undefined ? '' : makePreview(revealControls(banner), 600));
   }
 
   private newChip(): HTMLButtonElement {

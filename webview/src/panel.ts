@@ -5,7 +5,7 @@ import type {
   ExportFormat, ExportScope, HostToWebview, InitMessage, PersistedState, RecordRow, StatusMessage, TailTarget,
   TimeZoneMode, WebviewToHost,
 } from '../../src/tail/shared/protocol';
-import { formatCount } from '../../src/tail/shared/display';
+import { formatCount, plural } from '../../src/tail/shared/display';
 import { DetailPane } from './detail';
 import { h } from './dom';
 import { Header } from './header';
@@ -34,6 +34,8 @@ export class Panel {
   private selectedId: number | undefined;
   private paused = false;
   private stopped = false;
+  /** The host reported an error (tail-wide or a shard's). */
+  private failed = false;
   private pausedForFull = false;
   private restoring = false;
   private target: TailTarget | undefined;
@@ -58,6 +60,7 @@ export class Panel {
     });
     this.table = new VirtualTable(this.store, () => ({
       timeZone: this.timeZone, selectedId: this.selectedId, expandedId: this.detail.openId, autoScroll: this.autoScroll,
+      ended: !this.stopped ? 'running' : this.failed ? 'failed' : 'stopped',
     }), {
       select: (id) => this.select(id),
       toggle: (id) => this.toggle(id),
@@ -111,7 +114,7 @@ export class Panel {
       case 'payload': this.detail.onPayload(msg); break;
       case 'exportResult':
         if (msg.cancelled) this.toolbar.say('');
-        else if (msg.ok) this.toolbar.say(`Exported ${formatCount(msg.count ?? 0)} record${msg.count === 1 ? '' : 's'}${msg.path ? ` to ${msg.path}` : ''}.`);
+        else if (msg.ok) this.toolbar.say(`Exported ${plural(msg.count ?? 0, 'record')}${msg.path ? ` to ${msg.path}` : ''}.`);
         else this.toolbar.say(`Export failed: ${msg.error ?? 'unknown error'}`, 'error');
         break;
     }
@@ -208,6 +211,7 @@ export class Panel {
     if (changed) this.host.saveSoon();
     this.paused = msg.paused;
     this.stopped = msg.stopped;
+    this.failed = msg.severity === 'error';
     if (!msg.paused) this.pausedForFull = false;
     this.toolbar.setPaused(msg.paused);
     this.toolbar.setStopped(msg.stopped);

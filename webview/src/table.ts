@@ -45,7 +45,7 @@ export class VirtualTable {
 
   constructor(
     private readonly store: RecordStore,
-    private readonly context: () => Omit<RowContext, 'previewChars'> & { autoScroll: boolean },
+    private readonly context: () => Omit<RowContext, 'previewChars'> & { autoScroll: boolean; ended: 'running' | 'stopped' | 'failed' },
     private readonly events: TableEvents,
   ) {
     const head = h('div', 'row column-header');
@@ -109,7 +109,7 @@ export class VirtualTable {
       this.viewport.setAttribute('aria-rowcount', String(n + 1));
     }
     if (this.empty.hidden !== n > 0) this.empty.hidden = n > 0;
-    setText(this.empty, this.store.size === 0 ? 'Waiting for records…' : 'No records match the filter.');
+    setText(this.empty, this.store.size > 0 ? 'No records match the filter.' : emptyText(this.context().ended));
     // One layout read per frame (scrollTop needs it anyway); the height changes when the detail opens.
     this.viewportHeight = this.viewport.clientHeight;
     const scrollTop = this.placeScroll(total, ctx.autoScroll);
@@ -177,6 +177,13 @@ export class VirtualTable {
     else if (action) this.events.action(action, id);
     else this.events.select(id);
   }
+}
+
+/** What an empty table says: never "Waiting" once the tail has stopped. */
+function emptyText(ended: 'running' | 'stopped' | 'failed'): string {
+  if (ended === 'failed') return 'No records: the tail stopped with an error (see above).';
+  if (ended === 'stopped') return 'No records arrived before the tail stopped.';
+  return 'Waiting for records…';
 }
 
 function rowIdOf(target: EventTarget | null): number | undefined {

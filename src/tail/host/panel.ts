@@ -75,6 +75,7 @@ export class TailPanel implements vscode.Disposable {
       decode: deps.decode,
       post: (m) => this.post(m),
       onError: (what, err) => deps.log.error(`tail ${req.streamName}: ${what}`, err),
+      log: (level, line) => deps.log[level](line),
       actions: {
         saveExport: (items, format) => this.saveExport(items, format),
         copy: async (text) => {

@@ -4,6 +4,8 @@
 // The VS Code panel (tailPanel.ts) only supplies `post` and the editor-facing actions.
 import { stringifyJson } from '../shared/exactJson';
 import type { Decoded } from '../../kinesis/decode/types';
+import type { DescribedError } from '../../kinesis/errors';
+import { plural } from '../../kinesis/plural';
 import type { TailBatch, TailStatus } from '../../kinesis/tail/types';
 import { HostBuffer, type BufferedRecord } from './buffer';
 import { toExportItems } from './sessionExport';
@@ -68,6 +70,8 @@ export interface TailSessionOptions {
   /** Rows per replay message. */
   replayChunk?: number;
   onError?(what: string, err: unknown): void;
+  /** The Kinesis log channel: every shard error, throttle and retry, with the shard and code. */
+  log?(level: 'warn' | 'error', line: string): void;
 }
 
 const RAW_MAX = 64 * 1024;
@@ -87,6 +91,9 @@ export class TailSession {
   private filterText = '';
   private filterField = '';
   private readonly hidden = new Set<string>();
+  /** Per shard, the last state label logged, so each retry and error is written once. */
+  private readonly logged = new Map<string, string>();
+  private loggedTailError = false;
   private timer?: ReturnType<typeof setTimeout>;
   private disposed = false;
   readonly done: Promise<TailStatus>;
@@ -222,7 +229,27 @@ export class TailSession {
 
   private onStatus(status: TailStatus): void {
     this.lastStatus = status;
+    this.logStatus(status);
     this.markStatus();
+  }
+
+  /** Writes what went wrong to the log: one line per new retry attempt, throttle or error. */
+  private logStatus(status: TailStatus): void {
+    const log = this.opts.log;
+    if (!log) return;
+    const stream = this.opts.target.stream;
+    for (const sh of status.shards) {
+      const key = `${sh.state}:${sh.attempt}`;
+      if (this.logged.get(sh.shardId) === key) continue;
+      this.logged.set(sh.shardId, key);
+      if (!sh.error || !['throttled', 'retrying', 'error'].includes(sh.state)) continue;
+      const what = sh.state === 'error' ? 'stopped' : `${sh.state} (attempt ${sh.attempt})`;
+      log(sh.state === 'error' ? 'error' : 'warn', `tail ${stream} ${sh.shardId}: ${what}: ${describedText(sh.error)}`);
+    }
+    if (status.error && !this.loggedTailError) {
+      this.loggedTailError = true;
+      log('error', `tail ${stream}: stopped: ${describedText(status.error)}`);
+    }
   }
 
   private markStatus(): void {
@@ -270,15 +297,19 @@ export class TailSession {
       ...(sh.latestAt === undefined ? {} : { latestAt: sh.latestAt }),
       ...shardMessage(sh),
     }));
-    const tailError = s?.error ? `${s.error.code}: ${s.error.message}${s.error.nextStep ? `. ${s.error.nextStep}` : ''}` : undefined;
-    const message = this.endedMessage ?? tailError;
+    const failed = (s?.shards ?? []).filter((sh) => sh.state === 'error' && sh.error);
+    const shardErrors = failed.length === 0 ? undefined
+      : failed.length === 1 ? `${failed[0].shardId} stopped. ${describedText(failed[0].error)}`
+        : `${plural(failed.length, 'shard')} stopped. ${failed[0].shardId}: ${describedText(failed[0].error)} (hover a shard for its own error)`;
+    const error = s?.error ? describedText(s.error) : shardErrors;
+    const message = this.endedMessage ?? error;
     return {
       type: 'status',
       shards,
       paused: this.paused,
       stopped: this.stopped,
       droppedByHost: this.buffer.dropped,
-      ...(message ? { message } : {}),
+      ...(message ? { message, severity: this.endedMessage === undefined ? 'error' : 'info' } : {}),
     };
   }
 
@@ -331,7 +362,14 @@ export class TailSession {
 
 function shardMessage(sh: TailStatus['shards'][number]): { message?: string } {
   if (sh.state === 'waiting') return { message: 'Waiting for its parent shards to be read to their end' };
-  if (sh.error) return { message: `${sh.error.code}: ${sh.error.message}${sh.error.nextStep ? `. ${sh.error.nextStep}` : ''}` };
+  if (sh.error) return { message: describedText(sh.error) };
   if (sh.state === 'closed' && sh.childShardIds?.length) return { message: `Closed; continues in ${sh.childShardIds.join(', ')}` };
   return {};
+}
+
+/** "Code: sentence. Next step." — how an AWS error reads in the banner, on a chip and in the log. */
+function describedText(e: DescribedError | undefined): string {
+  if (!e) return '';
+  const sentence = e.message.replace(/[.\s]+$/, '');
+  return `${e.code}: ${sentence}.${e.nextStep ? ` ${e.nextStep}` : ''}`;
 }

@@ -2,6 +2,8 @@
 // bidi characters visibly, times in local or UTC, sizes, rates, and shortened identifiers.
 import { PREVIEW_MAX, type TimeZoneMode } from './protocol';
 
+export { noun, plural } from '../../kinesis/plural';
+
 /*
  * Characters that would be invisible or would reorder the text around them: C0/C1 controls, DEL,
  * bidi embeddings/overrides/isolates (Trojan Source), zero-width and line/paragraph separators,

@@ -135,6 +135,8 @@ export interface StatusMessage {
   droppedByHost: number;
   /** Why the tail stopped or cannot read (stream deleted, credentials expired…): shown as a banner. */
   message?: string;
+  /** How the banner looks: an error (AWS code and next step) or a plain notice. Default 'info'. */
+  severity?: 'error' | 'info';
 }
 /** Clears the webview's rows (not its UI state), before a replay. */
 export interface ResetMessage { type: 'reset' }
