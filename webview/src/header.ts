@@ -50,13 +50,18 @@ export class Header {
     });
   }
 
-  setTarget(target: TailTarget, streamTail: boolean): void {
+  setTarget(target: TailTarget, streamTail: boolean, reorderWindowMs = 0): void {
     this.streamTail = streamTail;
     const line = (s: string): string => makePreview(s, 300);
     const parts: HTMLElement[] = [h('span', 'stream-name', line(target.stream))];
     const shards = target.shardIds.length === 0 ? 'all shards' : target.shardIds.map(shortShard).join(', ');
     parts.push(h('span', 'title-part', line(shards)), h('span', 'title-part', line(target.startPosition)));
     parts.push(h('span', 'title-part dim', line((target.connectionName ?? target.connection) + (target.region ? ` · ${target.region}` : ''))));
+    if (reorderWindowMs > 0) {
+      const order = h('span', 'title-part dim time-order', `in arrival order (${formatSeconds(reorderWindowMs)} window)`);
+      setTitle(order, `Records of all shards are merged by arrival time: each is held up to ${formatSeconds(reorderWindowMs)} so that a slower shard's records slot into place. A shard's own order is never changed.`);
+      parts.push(order);
+    }
     this.title.replaceChildren(...parts);
     setTitle(this.title, revealControls(`${target.stream} · ${target.shardIds.join(', ') || 'all shards'} · ${target.startPosition}`));
     this.el.classList.toggle('stream-tail', streamTail);
@@ -145,4 +150,8 @@ export class Header {
     const hint = this.streamTail ? `\nClick to ${hidden ? 'show' : 'hide'} this shard's records.` : '';
     setTitle(chip, (this.details.get(chip) ?? '') + hint);
   }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -6,6 +6,7 @@ import type {
   TimeZoneMode, WebviewToHost,
 } from '../../src/tail/shared/protocol';
 import { formatCount, plural } from '../../src/tail/shared/display';
+import { nextSort, type SortSpec } from '../../src/tail/shared/rowSort';
 import { DetailPane } from './detail';
 import { h } from './dom';
 import { Header } from './header';
@@ -71,6 +72,7 @@ export class Panel {
       },
       action: (action, id) => this.rowAction(action, id),
       invalidate: () => this.invalidate(),
+      sort: (key) => this.setSort(nextSort(this.store.sort, key)),
     });
     this.detail = new DetailPane({
       action: (action, id) => this.rowAction(action, id),
@@ -156,7 +158,7 @@ export class Panel {
   private init(msg: InitMessage): void {
     const first = this.target === undefined;
     this.target = msg.target;
-    this.header.setTarget(msg.target, msg.streamTail);
+    this.header.setTarget(msg.target, msg.streamTail, typeof msg.reorderWindowMs === 'number' ? msg.reorderWindowMs : 0);
     this.store.setCapacity(msg.settings.maxRecords);
     this.autoPauseWhenFull = msg.settings.autoPauseWhenFull;
     // Settings give the defaults; a restored panel keeps the user's own toggles.
@@ -253,6 +255,16 @@ export class Panel {
     this.store.setFilter(view);
     const selected = this.selectedId === undefined ? -1 : this.store.shownIndexOf(this.selectedId);
     if (selected >= 0 && !this.autoScroll) this.table.reveal(selected);
+    else this.table.resetScroll();
+    this.host.saveSoon();
+    this.invalidate();
+  }
+
+  private setSort(spec: SortSpec | undefined): void {
+    this.store.setSort(spec);
+    this.table.showSort(spec);
+    const selected = this.selectedId === undefined ? -1 : this.store.shownIndexOf(this.selectedId);
+    if (selected >= 0) this.table.reveal(selected);
     else this.table.resetScroll();
     this.host.saveSoon();
     this.invalidate();

@@ -1,7 +1,8 @@
 // The virtualized record table: fixed-height rows, only the visible ones (plus overscan) in the
 // DOM, recycled from a pool where row i always lands in slot i % poolSize so scrolling rewrites
 // only the rows that scrolled in. It renders when the panel's frame scheduler says so.
-import { h, setText } from './dom';
+import { SORT_KEYS, type SortKey, type SortSpec } from '../../src/tail/shared/rowSort';
+import { h, icon, setText } from './dom';
 import type { RowContext } from './rowView';
 import { ROW_HEIGHT, RowView } from './rowView';
 import type { AppendResult, RecordStore } from './store';
@@ -19,11 +20,13 @@ export interface TableEvents {
   action(action: string, id: number): void;
   /** The table needs another frame (it scrolled or resized). */
   invalidate(): void;
+  /** A sortable column header was clicked. */
+  sort(key: SortKey): void;
 }
 
-const COLUMNS: ReadonlyArray<[string, string]> = [
-  ['c-expand', ''], ['c-time', 'Arrival'], ['c-shard', 'Shard'], ['c-key', 'Partition key'], ['c-seq', 'Sequence'],
-  ['c-size', 'Size'], ['c-badges', 'Decoded'], ['c-preview', 'Payload'],
+const COLUMNS: ReadonlyArray<[string, string, SortKey?]> = [
+  ['c-expand', ''], ['c-time', 'Arrival', 'arrival'], ['c-shard', 'Shard', 'shard'], ['c-key', 'Partition key', 'key'], ['c-seq', 'Sequence'],
+  ['c-size', 'Size', 'size'], ['c-badges', 'Decoded', 'kind'], ['c-preview', 'Payload'],
 ];
 
 export class VirtualTable {
@@ -33,6 +36,7 @@ export class VirtualTable {
   private readonly layer = h('div', 'rows');
   private readonly empty = h('div', 'empty-state');
   private pool: RowView[] = [];
+  private readonly sortCells = new Map<SortKey, HTMLElement>();
   private viewportHeight = 0;
   private spacerHeight = -1;
   /** Stick to the newest row while auto-scroll is on and the user has not scrolled away. */
@@ -50,11 +54,27 @@ export class VirtualTable {
   ) {
     const head = h('div', 'row column-header');
     head.setAttribute('role', 'row');
-    for (const [cls, title] of COLUMNS) {
-      const cell = h('span', `cell ${cls}`, title);
+    for (const [cls, title, key] of COLUMNS) {
+      const cell = h('span', `cell ${cls}`);
       cell.setAttribute('role', 'columnheader');
+      if (key) {
+        const button = h('button', 'sort-button');
+        button.type = 'button';
+        button.dataset.sort = key;
+        button.title = `Sort by ${title.toLowerCase()} (click again for descending, a third time for arrival order)`;
+        button.append(h('span', 'sort-label', title), icon('blank'));
+        cell.append(button);
+        this.sortCells.set(key, cell);
+      } else {
+        cell.textContent = title;
+      }
       head.append(cell);
     }
+    head.addEventListener('click', (e) => {
+      const button = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-sort]') : null;
+      const key = button?.dataset.sort as SortKey | undefined;
+      if (key && (SORT_KEYS as readonly string[]).includes(key)) this.events.sort(key);
+    });
     this.viewport.tabIndex = 0;
     this.viewport.setAttribute('role', 'grid');
     this.viewport.setAttribute('aria-label', 'Records');
@@ -91,6 +111,17 @@ export class VirtualTable {
   /** Scroll so that shown row i is visible on the next render. */
   reveal(index: number): void {
     this.pendingReveal = index;
+  }
+
+  /** Shows the sort on the column headers (aria-sort and an arrow). */
+  showSort(spec: SortSpec | undefined): void {
+    for (const [key, cell] of this.sortCells) {
+      const on = spec?.key === key;
+      cell.setAttribute('aria-sort', on ? (spec.dir === 'asc' ? 'ascending' : 'descending') : 'none');
+      cell.classList.toggle('sorted', on);
+      const arrow = cell.querySelector('.codicon');
+      if (arrow) arrow.className = `codicon codicon-${on ? (spec.dir === 'asc' ? 'arrow-up' : 'arrow-down') : 'blank'}`;
+    }
   }
 
   /** Rows that fit in the viewport, for Page Up/Down. */

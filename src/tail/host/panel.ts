@@ -17,6 +17,8 @@ import type { StreamRef } from '../../kinesis/types';
 import { CommandIds } from '../../commands/ids';
 
 export const TAIL_VIEW_TYPE = 'kinesis.tail';
+/** How long a merged tail holds records so that its shards interleave by arrival time. */
+const REORDER_WINDOW_MS = 1000;
 
 /** What to tail (a StreamRef whose shards are a list); also what a restored panel is rebuilt from. */
 export interface TailRequest extends Omit<StreamRef, 'shardId'> {
@@ -70,6 +72,7 @@ export class TailPanel implements vscode.Disposable {
     this.session = new TailSession({
       target: { connection: req.connectionId, connectionName: req.connectionName, region: req.region, stream: req.streamName, shardIds: req.shardIds, startPosition: req.positionLabel },
       streamTail: req.shardIds.length !== 1,
+      reorderWindowMs: req.shardIds.length === 1 ? 0 : REORDER_WINDOW_MS,
       settings: deps.settings(),
       createTail: (handlers) => deps.createTail(req, handlers),
       decode: deps.decode,

@@ -8,6 +8,7 @@ import type { DescribedError } from '../../kinesis/errors';
 import { plural } from '../../kinesis/plural';
 import type { TailBatch, TailStatus } from '../../kinesis/tail/types';
 import { HostBuffer, type BufferedRecord } from './buffer';
+import { ReorderWindow } from './reorder';
 import { toExportItems } from './sessionExport';
 import { compileView, type CompiledView } from '../shared/filter';
 import { recordMeta, type ExportFormat, type HostToWebview, type PanelSettings, type RecordRow, type ShardStatus, type StatusMessage, type TailTarget, type WebviewToHost } from '../shared/protocol';
@@ -70,11 +71,25 @@ export interface TailSessionOptions {
   /** Rows per replay message. */
   replayChunk?: number;
   onError?(what: string, err: unknown): void;
+  /**
+   * How long records of a merged tail are held so that shards interleave by arrival time (ms);
+   * 0 (the default) passes them through in the order the shards delivered them.
+   */
+  reorderWindowMs?: number;
+  /** The clock the reorder window holds records by (tests inject one). */
+  now?(): number;
   /** The Kinesis log channel: every shard error, throttle and retry, with the shard and code. */
   log?(level: 'warn' | 'error', line: string): void;
 }
 
 const RAW_MAX = 64 * 1024;
+
+/** A delivered record waiting in the reorder window. */
+interface HeldRecord {
+  shardId: string;
+  arrival: number;
+  record: TailBatch['records'][number];
+}
 
 export class TailSession {
   private readonly buffer: HostBuffer;
@@ -95,12 +110,15 @@ export class TailSession {
   private readonly logged = new Map<string, string>();
   private loggedTailError = false;
   private timer?: ReturnType<typeof setTimeout>;
+  private readonly reorder: ReorderWindow<HeldRecord>;
+  private reorderTimer?: ReturnType<typeof setTimeout>;
   private disposed = false;
   readonly done: Promise<TailStatus>;
   private resolveDone!: (s: TailStatus) => void;
 
   constructor(private readonly opts: TailSessionOptions) {
     this.buffer = new HostBuffer(opts.settings.maxRecords);
+    this.reorder = new ReorderWindow<HeldRecord>(opts.reorderWindowMs ?? 0, opts.now ?? Date.now);
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.tail = opts.createTail({ onBatch: (b) => this.onBatch(b), onStatus: (s) => this.onStatus(s) });
   }
@@ -131,12 +149,15 @@ export class TailSession {
     this.ready = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.reorderTimer) clearTimeout(this.reorderTimer);
+    this.reorderTimer = undefined;
+    this.reorder.clear();
     await this.tail.stop();
   }
 
   /** For tests and the "stopping leaves nothing running" check. */
-  snapshot(): { buffered: number; dropped: number; nextId: number; paused: boolean; stopped: boolean; ready: boolean; timerPending: boolean } {
-    return { buffered: this.buffer.size, dropped: this.buffer.dropped, nextId: this.nextId, paused: this.paused, stopped: this.stopped, ready: this.ready, timerPending: this.timer !== undefined };
+  snapshot(): { buffered: number; dropped: number; nextId: number; paused: boolean; stopped: boolean; ready: boolean; timerPending: boolean; held: number } {
+    return { buffered: this.buffer.size, dropped: this.buffer.dropped, nextId: this.nextId, paused: this.paused, stopped: this.stopped, ready: this.ready, timerPending: this.timer !== undefined || this.reorderTimer !== undefined, held: this.reorder.size };
   }
 
   /** Rows currently buffered, oldest first (what a reopened webview is replayed). */
@@ -153,6 +174,7 @@ export class TailSession {
       case 'stop': return this.stop();
       case 'clear':
         this.buffer.clear();
+        this.reorder.clear();
         this.pending = [];
         return;
       case 'setFilter':
@@ -194,7 +216,8 @@ export class TailSession {
     this.ready = true;
     this.pending = [];
     const { post } = this.opts;
-    post({ type: 'init', target: this.opts.target, streamTail: this.opts.streamTail, settings: this.opts.settings });
+    const windowMs = this.opts.reorderWindowMs ?? 0;
+    post({ type: 'init', target: this.opts.target, streamTail: this.opts.streamTail, settings: this.opts.settings, ...(windowMs > 0 ? { reorderWindowMs: windowMs } : {}) });
     // A (re)opened webview has no rows: send everything buffered, in chunks.
     post({ type: 'reset' });
     const rows = this.rows();
@@ -215,7 +238,27 @@ export class TailSession {
 
   private onBatch(batch: TailBatch): void {
     if (this.disposed) return;
-    for (const r of batch.records) {
+    this.emit(this.reorder.add(batch.shardId, batch.records.map((r) => ({ shardId: r.shardId, arrival: r.approximateArrival, record: r }))));
+    this.armReorder();
+  }
+
+  /** Releases what the reorder window owes, then waits for the next record to fall due. */
+  private armReorder(): void {
+    if (this.reorderTimer || this.disposed) return;
+    const due = this.reorder.nextDue();
+    if (due === undefined) return;
+    const now = (this.opts.now ?? Date.now)();
+    this.reorderTimer = setTimeout(() => {
+      this.reorderTimer = undefined;
+      this.emit(this.reorder.release());
+      this.armReorder();
+    }, Math.max(0, due - now));
+  }
+
+  /** Gives released records their ids (so ids keep growing in buffer order) and queues them. */
+  private emit(held: readonly HeldRecord[]): void {
+    if (held.length === 0) return;
+    for (const { record: r } of held) {
       const row = toRecordRow({
         id: this.nextId++,
         ...recordMeta({ ...r, arrival: r.approximateArrival }),
@@ -277,6 +320,9 @@ export class TailSession {
   }
 
   private ended(final: TailStatus): void {
+    if (this.reorderTimer) clearTimeout(this.reorderTimer);
+    this.reorderTimer = undefined;
+    this.emit(this.reorder.drain());
     this.lastStatus = final;
     this.stopped = true;
     this.markStatus();

@@ -121,6 +121,8 @@ export interface InitMessage {
   /** Whole-stream tails get per-shard toggles. */
   streamTail: boolean;
   settings: PanelSettings;
+  /** A merged tail holds records this long (ms) so shards interleave by arrival time; said in the header. */
+  reorderWindowMs?: number;
 }
 export interface RecordsMessage { type: 'records'; rows: RecordRow[] }
 export interface StatusMessage {
