@@ -7,6 +7,7 @@ import type {
 } from '../../src/tail/shared/protocol';
 import { formatCount, plural } from '../../src/tail/shared/display';
 import { nextSort, type SortSpec } from '../../src/tail/shared/rowSort';
+import { ColumnsMenu } from './columnsMenu';
 import { DetailPane } from './detail';
 import { h } from './dom';
 import { Header } from './header';
@@ -73,6 +74,7 @@ export class Panel {
       action: (action, id) => this.rowAction(action, id),
       invalidate: () => this.invalidate(),
       sort: (key) => this.setSort(nextSort(this.store.sort, key)),
+      columnsChanged: () => this.host.saveSoon(),
     });
     this.detail = new DetailPane({
       action: (action, id) => this.rowAction(action, id),
@@ -83,6 +85,9 @@ export class Panel {
         return requestId;
       },
     });
+    const menu = new ColumnsMenu(this.table.columns, () => this.host.saveSoon());
+    this.toolbar.mount(menu.button);
+    this.toolbar.el.append(menu.el);
     const main = h('main', 'panel');
     main.append(this.header.el, this.toolbar.el, this.table.el, this.detail.el);
     root.replaceChildren(main);
@@ -134,6 +139,8 @@ export class Panel {
       positions: { ...this.positions },
       latestTimes: { ...this.latestTimes },
       ...(this.lastSeenId === undefined ? {} : { lastSeenId: this.lastSeenId }),
+      columns: this.table.columns.snapshot,
+      ...(this.store.sort ? { sort: this.store.sort } : {}),
       ...(this.target ? { target: this.target } : {}),
     };
   }
@@ -152,7 +159,9 @@ export class Panel {
     this.target = s.target;
     this.toolbar.setFilters(s.filterText, s.fieldFilter);
     this.header.setHiddenShards(this.hiddenShards);
+    if (s.columns) this.table.columns.restore(s.columns);
     this.applyFilter();
+    if (s.sort) this.setSort(s.sort);
   }
 
   private init(msg: InitMessage): void {
@@ -262,7 +271,7 @@ export class Panel {
 
   private setSort(spec: SortSpec | undefined): void {
     this.store.setSort(spec);
-    this.table.showSort(spec);
+    this.table.columns.showSort(spec);
     const selected = this.selectedId === undefined ? -1 : this.store.shownIndexOf(this.selectedId);
     if (selected >= 0) this.table.reveal(selected);
     else this.table.resetScroll();

@@ -1,15 +1,15 @@
 // The virtualized record table: fixed-height rows, only the visible ones (plus overscan) in the
 // DOM, recycled from a pool where row i always lands in slot i % poolSize so scrolling rewrites
 // only the rows that scrolled in. It renders when the panel's frame scheduler says so.
-import { SORT_KEYS, type SortKey, type SortSpec } from '../../src/tail/shared/rowSort';
-import { h, icon, setText } from './dom';
+import type { SortKey } from '../../src/tail/shared/rowSort';
+import { ColumnLayout } from './columns';
+import { h, setText } from './dom';
 import type { RowContext } from './rowView';
 import { ROW_HEIGHT, RowView } from './rowView';
 import type { AppendResult, RecordStore } from './store';
 
 const OVERSCAN = 4;
-/** Width of the fixed columns before the payload preview (see table.css), and a narrow glyph. */
-const FIXED_COLUMNS_PX = 680;
+/** A narrow glyph: the preview never shapes more characters than its cell can show. */
 const MIN_CHAR_PX = 6;
 
 export interface TableEvents {
@@ -22,12 +22,9 @@ export interface TableEvents {
   invalidate(): void;
   /** A sortable column header was clicked. */
   sort(key: SortKey): void;
+  /** Widths or field columns changed (to be saved with the panel's state). */
+  columnsChanged(): void;
 }
-
-const COLUMNS: ReadonlyArray<[string, string, SortKey?]> = [
-  ['c-expand', ''], ['c-time', 'Arrival', 'arrival'], ['c-shard', 'Shard', 'shard'], ['c-key', 'Partition key', 'key'], ['c-seq', 'Sequence'],
-  ['c-size', 'Size', 'size'], ['c-badges', 'Decoded', 'kind'], ['c-preview', 'Payload'],
-];
 
 export class VirtualTable {
   readonly el = h('div', 'table');
@@ -36,8 +33,10 @@ export class VirtualTable {
   private readonly layer = h('div', 'rows');
   private readonly empty = h('div', 'empty-state');
   private pool: RowView[] = [];
-  private readonly sortCells = new Map<SortKey, HTMLElement>();
+  readonly columns: ColumnLayout;
   private viewportHeight = 0;
+  private scrollLeft = 0;
+  private viewportWidth = 0;
   private spacerHeight = -1;
   /** Stick to the newest row while auto-scroll is on and the user has not scrolled away. */
   private follow = true;
@@ -52,29 +51,15 @@ export class VirtualTable {
     private readonly context: () => Omit<RowContext, 'previewChars'> & { autoScroll: boolean; ended: 'running' | 'stopped' | 'failed' },
     private readonly events: TableEvents,
   ) {
-    const head = h('div', 'row column-header');
-    head.setAttribute('role', 'row');
-    for (const [cls, title, key] of COLUMNS) {
-      const cell = h('span', `cell ${cls}`);
-      cell.setAttribute('role', 'columnheader');
-      if (key) {
-        const button = h('button', 'sort-button');
-        button.type = 'button';
-        button.dataset.sort = key;
-        button.title = `Sort by ${title.toLowerCase()} (click again for descending, a third time for arrival order)`;
-        button.append(h('span', 'sort-label', title), icon('blank'));
-        cell.append(button);
-        this.sortCells.set(key, cell);
-      } else {
-        cell.textContent = title;
-      }
-      head.append(cell);
-    }
-    head.addEventListener('click', (e) => {
-      const button = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-sort]') : null;
-      const key = button?.dataset.sort as SortKey | undefined;
-      if (key && (SORT_KEYS as readonly string[]).includes(key)) this.events.sort(key);
+    this.columns = new ColumnLayout(this.el, {
+      sort: (key) => this.events.sort(key),
+      changed: () => {
+        this.ensurePool(this.pool.length, true);
+        this.events.columnsChanged();
+        this.events.invalidate();
+      },
     });
+    const head = this.columns.header;
     this.viewport.tabIndex = 0;
     this.viewport.setAttribute('role', 'grid');
     this.viewport.setAttribute('aria-label', 'Records');
@@ -82,6 +67,15 @@ export class VirtualTable {
     this.viewport.append(this.spacer, this.empty);
     this.el.append(head, this.viewport);
     this.viewport.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    // The header is outside the scrolling viewport: it follows the horizontal scroll.
+    this.viewport.addEventListener('scroll', () => {
+      const x = this.viewport.scrollLeft;
+      if (x !== this.scrollLeft) {
+        this.scrollLeft = x;
+        head.style.transform = x === 0 ? '' : `translateX(${-x}px)`;
+        this.el.style.setProperty('--scroll-left', `${x}px`);
+      }
+    }, { passive: true });
     this.layer.addEventListener('click', (e) => this.onClick(e));
     this.layer.addEventListener('mouseover', (e) => {
       const rowEl = e.target instanceof Element ? e.target.closest('.row') : null;
@@ -113,25 +107,15 @@ export class VirtualTable {
     this.pendingReveal = index;
   }
 
-  /** Shows the sort on the column headers (aria-sort and an arrow). */
-  showSort(spec: SortSpec | undefined): void {
-    for (const [key, cell] of this.sortCells) {
-      const on = spec?.key === key;
-      cell.setAttribute('aria-sort', on ? (spec.dir === 'asc' ? 'ascending' : 'descending') : 'none');
-      cell.classList.toggle('sorted', on);
-      const arrow = cell.querySelector('.codicon');
-      if (arrow) arrow.className = `codicon codicon-${on ? (spec.dir === 'asc' ? 'arrow-up' : 'arrow-down') : 'blank'}`;
-    }
-  }
-
   /** Rows that fit in the viewport, for Page Up/Down. */
   get pageSize(): number {
     return Math.max(1, Math.floor(this.viewportHeight / ROW_HEIGHT) - 1);
   }
 
   render(): void {
-    const width = this.viewport.clientWidth;
-    const ctx = { ...this.context(), previewChars: Math.max(40, Math.ceil((width - FIXED_COLUMNS_PX) / MIN_CHAR_PX) + 2) };
+    const previewCell = this.columns.header.lastElementChild as HTMLElement | null;
+    const width = previewCell ? previewCell.clientWidth : this.viewport.clientWidth;
+    const ctx = { ...this.context(), previewChars: Math.max(40, Math.ceil(width / MIN_CHAR_PX) + 2) };
     const n = this.store.shownCount;
     const total = n * ROW_HEIGHT;
     if (total !== this.spacerHeight) {
@@ -143,6 +127,11 @@ export class VirtualTable {
     setText(this.empty, this.store.size > 0 ? 'No records match the filter.' : emptyText(this.context().ended));
     // One layout read per frame (scrollTop needs it anyway); the height changes when the detail opens.
     this.viewportHeight = this.viewport.clientHeight;
+    const vpWidth = this.viewport.clientWidth;
+    if (vpWidth !== this.viewportWidth) {
+      this.viewportWidth = vpWidth;
+      this.el.style.setProperty('--viewport-width', `${vpWidth}px`);
+    }
     const scrollTop = this.placeScroll(total, ctx.autoScroll);
     const height = this.viewportHeight;
     this.firstVisible = Math.min(n - 1, Math.floor(scrollTop / ROW_HEIGHT));
@@ -192,10 +181,10 @@ export class VirtualTable {
     this.events.invalidate();
   }
 
-  private ensurePool(size: number): void {
-    if (size === this.pool.length) return;
+  private ensurePool(size: number, rebuild = false): void {
+    if (size === this.pool.length && !rebuild) return;
     for (const r of this.pool) r.el.remove();
-    this.pool = Array.from({ length: size }, () => new RowView());
+    this.pool = Array.from({ length: size }, () => new RowView(this.columns.fields));
     this.layer.append(...this.pool.map((r) => r.el));
   }
 
