@@ -1,6 +1,6 @@
 // The panel header: what is tailed (stream, shards, start), one chip per shard with its state and
 // MillisBehindLatest (a visibility toggle in stream tails), rates, totals and drops.
-import { formatBytes, formatCount, formatLag, formatRate, makePreview, revealControls, shortShard } from '../../src/tail/shared/display';
+import { formatBytes, formatCount, formatLag, formatRate, makePreview, revealControls, shortenLongNumbers, shortShard } from '../../src/tail/shared/display';
 import type { ShardState, ShardStatus, StatusMessage, TailTarget } from '../../src/tail/shared/protocol';
 import { h, icon, setText, setTitle } from './dom';
 
@@ -55,7 +55,9 @@ export class Header {
     const line = (s: string): string => makePreview(s, 300);
     const parts: HTMLElement[] = [h('span', 'stream-name', line(target.stream))];
     const shards = target.shardIds.length === 0 ? 'all shards' : target.shardIds.map(shortShard).join(', ');
-    parts.push(h('span', 'title-part', line(shards)), h('span', 'title-part', line(target.startPosition)));
+    const position = h('span', 'title-part', line(shortenLongNumbers(target.startPosition)));
+    setTitle(position, `Starting position: ${revealControls(target.startPosition)}`);
+    parts.push(h('span', 'title-part', line(shards)), position);
     parts.push(h('span', 'title-part dim', line((target.connectionName ?? target.connection) + (target.region ? ` · ${target.region}` : ''))));
     if (reorderWindowMs > 0) {
       const order = h('span', 'title-part dim time-order', `in arrival order (${formatSeconds(reorderWindowMs)} window)`);

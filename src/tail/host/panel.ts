@@ -12,6 +12,7 @@ import { exportChunks, exportFileName, type ExportItem } from '../shared/exportF
 import { isWebviewMessage, type ExportFormat, type HostToWebview, type PanelSettings } from '../shared/protocol';
 import { TailSession, type TailHandle, type TailHandlers } from './session';
 import { renderTailHtml } from './webviewHtml';
+import { shortenLongNumbers } from '../shared/display';
 import type { Decoded } from '../../kinesis/decode/types';
 import type { StreamRef } from '../../kinesis/types';
 import { CommandIds } from '../../commands/ids';
@@ -44,7 +45,7 @@ export interface TailPanelDeps {
 
 export function tailTitle(req: TailRequest): string {
   const where = req.shardIds.length === 0 ? 'all shards' : req.shardIds.map((s) => s.replace(/^shardId-0*(?=\d)/, 'shard ')).join(', ');
-  return `${req.streamName} · ${where} · ${req.positionLabel}`;
+  return `${req.streamName} · ${where} · ${shortenLongNumbers(req.positionLabel)}`;
 }
 
 export class TailPanel implements vscode.Disposable {

@@ -87,6 +87,14 @@ export function shortSequence(seq: string): string {
   return seq.length > 14 ? `\u2026${seq.slice(-12)}` : seq;
 }
 
+/**
+ * A title with its long numbers shortened to their last digits ("AT_SEQUENCE_NUMBER …98876543"):
+ * sequence numbers are 56 digits, and the last ones tell records apart.
+ */
+export function shortenLongNumbers(text: string): string {
+  return text.replace(/\d{20,}/g, (digits) => `\u2026${digits.slice(-8)}`);
+}
+
 /** "shardId-000000000012" -> "#12"; other ids are kept, cut to 24 characters. */
 export function shortShard(shardId: string): string {
   const m = /^shardId-0*(\d+)$/.exec(shardId);
