@@ -50,7 +50,12 @@ export async function updateShardCount(services: Services, model: ExplorerModel,
   // Large streams are offered 25% steps only; any other allowed count can be typed.
   if (range.offered.length < range.max - range.min) items.push({ label: 'Other…', description: `any count from ${range.min} to ${range.max}`, value: OTHER });
   if (items.length === 0) throw new InputProblem(`${name} cannot be resharded from ${current} shards within the account's free shards.`);
-  const picked = await services.prompts.current.pick(items, { title: `Update Shard Count of ${name} (now ${current} open)`, placeHolder: `UpdateShardCount allows ${range.min} to ${range.max} (at least half, at most double)` });
+  const picked = await services.prompts.current.pick(items, { title: `Update Shard Count of ${name} (now ${current} open)`, placeHolder: `UpdateShardCount allows ${range.min} to ${range.max} (at least half, at most double)`,
+    noMatch: (text) => {
+      const r = api.parseTargetShardCount(text, range);
+      return r.ok ? `${plural(r.value, 'shard')}: choose "Other…" to type it` : r.error;
+    },
+  });
   if (picked === undefined) throw new Cancelled();
   const count = picked === OTHER ? await askOtherCount(services, api, name, range) : picked;
   const result = await withAdminProgress(`Updating ${name} to ${count} shards`, (opts) => api.updateShardCountAndWait(client, { name, targetShardCount: count, ...(limits ? { limit: limits } : {}) }, opts));

@@ -8,6 +8,9 @@ import { once } from 'node:events';
 import { homedir } from 'node:os';
 import type { StartPosition } from '../../kinesis/tail/position';
 import type { Log } from '../../ui/log';
+import { notify } from '../../ui/notify';
+import { plural } from '../../kinesis/plural';
+import type { ReadOnlyDocuments } from '../../ui/readOnlyDocs';
 import { exportChunks, exportFileName, type ExportItem } from '../shared/exportFormat';
 import { isWebviewMessage, type ExportFormat, type HostToWebview, type PanelSettings } from '../shared/protocol';
 import { TailSession, type TailHandle, type TailHandlers } from './session';
@@ -37,6 +40,8 @@ export interface TailRequest extends Omit<StreamRef, 'shardId'> {
 export interface TailPanelDeps {
   extensionUri: vscode.Uri;
   log: Log;
+  /** Where "Open in editor" puts a payload: a read-only document. */
+  documents: ReadOnlyDocuments;
   settings(): PanelSettings;
   createTail(req: TailRequest, handlers: TailHandlers): TailHandle;
   decode(data: Uint8Array): Decoded;
@@ -86,9 +91,8 @@ export class TailPanel implements vscode.Disposable {
           await vscode.env.clipboard.writeText(text);
           void vscode.window.setStatusBarMessage('$(copy) Copied', 2000);
         },
-        openInEditor: async (content, language) => {
-          const doc = await vscode.workspace.openTextDocument({ content, language });
-          await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+        openInEditor: async (content, language, name) => {
+          await deps.documents.open(name, content, language, vscode.ViewColumn.Beside);
         },
         tailFromRecord: (record) => deps.tailFromRecord(req, record),
         sendToStream: async (sets) => {
@@ -178,7 +182,12 @@ export class TailPanel implements vscode.Disposable {
       const text = [...exportChunks(counted, format)].join('');
       await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
     }
-    this.deps.log.info(`exported ${count} records of ${this.req.streamName} to ${target.toString(true)}`);
+    const where = target.scheme === 'file' ? target.fsPath : target.toString(true);
+    notify(this.deps.log, 'info', `Exported ${plural(count, 'record')} of ${this.req.streamName} to ${where}.`, [
+      { title: 'Open', run: () => vscode.commands.executeCommand('vscode.open', target) },
+      // In the Explorer when the file is in the workspace, else in the system's file manager.
+      { title: 'Reveal', run: () => vscode.commands.executeCommand(vscode.workspace.getWorkspaceFolder(target) ? 'revealInExplorer' : 'revealFileInOS', target) },
+    ]);
     return { path: target.scheme === 'file' ? target.fsPath : target.toString(true), count };
   }
 }

@@ -4,7 +4,6 @@
 // The VS Code panel (tailPanel.ts) only supplies `post` and the editor-facing actions.
 import { stringifyJson } from '../shared/exactJson';
 import type { Decoded } from '../../kinesis/decode/types';
-import type { DescribedError } from '../../kinesis/errors';
 import { plural } from '../../kinesis/plural';
 import type { TailBatch, TailStatus } from '../../kinesis/tail/types';
 import { HostBuffer, type BufferedRecord } from './buffer';
@@ -13,6 +12,8 @@ import { toExportItems } from './sessionExport';
 import { compileView, type CompiledView } from '../shared/filter';
 import { recordMeta, type ExportFormat, type HostToWebview, type PanelSettings, type RecordRow, type ShardStatus, type StatusMessage, type TailTarget, type WebviewToHost } from '../shared/protocol';
 import { fullBody, toRecordRow } from '../shared/recordRow';
+import { shortenLongNumbers, shortShard } from '../shared/display';
+import { describedText, originalJson, shardMessage } from './sessionText';
 import type { ExportItem } from '../shared/exportFormat';
 
 /** The engine as the session drives it (StreamTail satisfies it). */
@@ -33,7 +34,8 @@ export interface SessionActions {
   /** Shows a save dialog and writes the chunks; resolves the path, or undefined if cancelled. */
   saveExport(chunks: Iterable<ExportItem>, format: ExportFormat): Promise<{ path: string; count: number } | undefined>;
   copy(text: string): Promise<void>;
-  openInEditor(content: string, language: 'json' | 'plaintext'): Promise<void>;
+  /** Shows a payload in a read-only document named `name` (e.g. "orders #3 …36588898.json"). */
+  openInEditor(content: string, language: 'json' | 'plaintext', name: string): Promise<void>;
   tailFromRecord(record: { shardId: string; sequenceNumber: string }): Promise<void>;
   putAgain(record: { data: Uint8Array; partitionKey: string; explicitHashKey?: string }): Promise<void>;
   /** "Send to stream…" with the records it may send (see SendSets). */
@@ -196,7 +198,8 @@ export class TailSession {
         const rec = this.buffer.get(msg.id);
         if (!rec) return;
         const { text, json } = this.fullText(rec, true);
-        return this.opts.actions.openInEditor(text, json ? 'json' : 'plaintext');
+        const name = `${this.opts.target.stream} ${shortShard(rec.row.shardId)} ${shortenLongNumbers(rec.row.sequenceNumber)}${rec.row.subSequenceNumber === undefined ? '' : `-${rec.row.subSequenceNumber}`}.${json ? 'json' : 'txt'}`;
+        return this.opts.actions.openInEditor(text, json ? 'json' : 'plaintext', name);
       }
       case 'tailFromRecord': {
         const rec = this.buffer.get(msg.id);
@@ -289,7 +292,9 @@ export class TailSession {
       const what = sh.state === 'error' ? 'stopped' : `${sh.state} (attempt ${sh.attempt})`;
       log(sh.state === 'error' ? 'error' : 'warn', `tail ${stream} ${sh.shardId}: ${what}: ${describedText(sh.error)}`);
     }
-    if (status.error && !this.loggedTailError) {
+    // A tail that ended because its one shard failed already said so on the shard's line.
+    const sameAsShard = status.shards.some((sh) => sh.state === 'error' && sh.error?.code === status.error?.code && sh.error?.message === status.error?.message);
+    if (status.error && !this.loggedTailError && !sameAsShard) {
       this.loggedTailError = true;
       log('error', `tail ${stream}: stopped: ${describedText(status.error)}`);
     }
@@ -382,7 +387,8 @@ export class TailSession {
       return;
     }
     const raw = rec.data.subarray(0, RAW_MAX);
-    this.opts.post({ type: 'payload', requestId, id, ok: true, body: this.fullText(rec).text, rawBase64: Buffer.from(raw).toString('base64'), rawSize: rec.data.length });
+    const original = rec.row.layers.some((l) => l === 'dynamodb' || l === 'cloudwatch-logs') ? originalJson(rec.data) : undefined;
+    this.opts.post({ type: 'payload', requestId, id, ok: true, body: this.fullText(rec).text, rawBase64: Buffer.from(raw).toString('base64'), rawSize: rec.data.length, ...(original === undefined ? {} : { original }) });
   }
 
   private async sendToStream(selectedId: number | undefined): Promise<void> {
@@ -404,18 +410,4 @@ export class TailSession {
       this.opts.post({ type: 'exportResult', requestId, ok: false, error: err instanceof Error ? err.message : String(err) });
     }
   }
-}
-
-function shardMessage(sh: TailStatus['shards'][number]): { message?: string } {
-  if (sh.state === 'waiting') return { message: 'Waiting for its parent shards to be read to their end' };
-  if (sh.error) return { message: describedText(sh.error) };
-  if (sh.state === 'closed' && sh.childShardIds?.length) return { message: `Closed; continues in ${sh.childShardIds.join(', ')}` };
-  return {};
-}
-
-/** "Code: sentence. Next step." — how an AWS error reads in the banner, on a chip and in the log. */
-function describedText(e: DescribedError | undefined): string {
-  if (!e) return '';
-  const sentence = e.message.replace(/[.\s]+$/, '');
-  return `${e.code}: ${sentence}.${e.nextStep ? ` ${e.nextStep}` : ''}`;
 }

@@ -165,6 +165,8 @@ export interface PayloadMessage {
   /** The record's bytes as stored, base64, at most 64 KiB of them, for the hex view. */
   rawBase64?: string;
   rawSize?: number;
+  /** DynamoDB and CloudWatch Logs records: the JSON as it arrived, before values were converted. */
+  original?: string;
   /** E.g. "record no longer buffered". */
   error?: string;
 }
