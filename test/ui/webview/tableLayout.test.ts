@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../harness/browser';
 import { initMessage, PanelPage, statusMessage } from '../webview-fixtures/panelPage';
-import { makeRows } from '../webview-fixtures/rows';
+import { jsonDecoded, makeRow, makeRows } from '../webview-fixtures/rows';
 import { startPanelServer, type PanelServer } from '../webview-fixtures/server';
 import type { PersistedState } from '../../../src/tail/shared/protocol';
 
@@ -152,5 +152,18 @@ describe('tail panel webview: table layout, sorting and field columns', function
     assert.doesNotMatch(empty, /Waiting/);
     assert.match(empty, /stopped with an error/);
     await panel.page.screenshot({ path: join(OUT, 'webview-tail-error.png') });
+  });
+
+  it('says a DynamoDB row was converted and shows the original typed JSON in its own tab', async () => {
+    panel = await PanelPage.open(browser, server, { height: 700 });
+    const row = makeRow(1, { decoded: jsonDecoded({ eventName: 'INSERT', dynamodb: { NewImage: { n: 5 } } }, ['dynamodb', 'json']) });
+    const original = JSON.stringify({ eventName: 'INSERT', dynamodb: { NewImage: { n: { N: '5' } } } }, null, 2);
+    await panel.setPayload(1, { body: row.body, rawBase64: Buffer.from(original).toString('base64'), rawSize: original.length, original });
+    await panel.send(initMessage(), { type: 'records', rows: [row] });
+    await panel.page.locator('.rows .row[data-id="1"]').dblclick();
+    await panel.page.locator('.detail .detail-note', { hasText: 'converted from DynamoDB' }).waitFor();
+    await panel.page.locator('.detail [data-tab="original"]').click();
+    await panel.page.locator('.detail pre.text-view', { hasText: '"N": "5"' }).waitFor();
+    await panel.page.screenshot({ path: join(OUT, 'webview-tail-original.png') });
   });
 });
