@@ -41,9 +41,9 @@ export default tseslint.config(
         'error',
         {
           patterns: [{
-            regex: '^(\\.\\.?/)+kinesis/(?!(errors|types|tail/position|tail/timestamp|decode/exactJson)$)',
+            regex: '^(\\.\\.?/)+kinesis/(?!(errors|types|plural|tail/position|tail/timestamp|decode/exactJson)$)',
             allowTypeImports: true,
-            message: 'Values of the Kinesis layer come through loadKinesis() (services.kinesis()); only errors, types, tail/position, tail/timestamp and decode/exactJson may be imported directly.',
+            message: 'Values of the Kinesis layer come through loadKinesis() (services.kinesis()); only errors, types, plural, tail/position, tail/timestamp and decode/exactJson may be imported directly.',
           }],
         },
       ],

@@ -6,6 +6,7 @@ import type { KinesisApi } from './kinesisLoader';
 import type { StreamLocator } from './kinesis/types';
 import type { Log } from './ui/log';
 import type { PromptHost } from './ui/prompts';
+import { ReadOnlyDocuments } from './ui/readOnlyDocs';
 
 export class Services implements vscode.Disposable {
   /** Set by the explorer once registered. */
@@ -14,6 +15,8 @@ export class Services implements vscode.Disposable {
   private readonly deletedStreams = new vscode.EventEmitter<StreamLocator>();
   /** Fired once Kinesis accepted a DeleteStream from this window, so open tail panels can stop. */
   readonly onDidDeleteStream = this.deletedStreams.event;
+  /** Reports and "Open in editor" payloads: read-only, so closing them asks nothing. */
+  readonly documents = new ReadOnlyDocuments('kinesis-doc');
 
   constructor(
     readonly context: vscode.ExtensionContext,
@@ -40,6 +43,7 @@ export class Services implements vscode.Disposable {
 
   dispose(): void {
     this.deletedStreams.dispose();
+    this.documents.dispose();
     for (const fn of this.disposers.splice(0).reverse()) {
       try {
         fn();

@@ -9,6 +9,8 @@ import type { Services } from '../services';
 import { Cancelled, InputProblem, type PickItem } from '../ui/prompts';
 import { describedOf } from './registerCommand';
 import { formatError } from '../kinesis/errors';
+import type { StreamModel } from '../kinesis/streams/streams';
+import { plural } from '../kinesis/plural';
 
 export interface PickTargetOptions {
   /** Names the command in the picks' titles, e.g. "Put Record". */
@@ -102,38 +104,71 @@ async function pickRegion(services: Services, model: ExplorerModel, title: strin
 
 /** Every stream name of the region (up to MAX_STREAM_PAGES pages). Throws the described ListStreams error. */
 export async function listStreamNames(services: Services, where: RegionRef): Promise<string[]> {
+  return (await listStreams(services, where)).map((s) => s.name);
+}
+
+/** The region's streams with what is known of them (status, mode, open shards where described). */
+async function listStreams(services: Services, where: RegionRef): Promise<StreamModel[]> {
   const api = await services.kinesis();
   const client = await services.clients.client(where);
-  const names: string[] = [];
-  let token: Awaited<ReturnType<typeof api.listStreamsPage>>['next'];
+  const out: StreamModel[] = [];
+  let token: Awaited<ReturnType<typeof api.loadStreamsPage>>['next'];
   for (let page = 0; page < MAX_STREAM_PAGES; page++) {
-    const out = await api.callKinesis('kinesis:ListStreams', () => api.listStreamsPage(client, { token }));
-    names.push(...out.streams.map((s) => s.name));
-    token = out.next;
+    const res = await api.callKinesis('kinesis:ListStreams', () => api.loadStreamsPage(client, { token }));
+    out.push(...res.streams.map((s) => s.model));
+    token = res.next;
     if (!token) break;
   }
-  return names;
+  return out;
+}
+
+/** "ACTIVE · provisioned · 4 shards": what a stream pick shows next to the name. */
+function streamDetails(s: StreamModel): string {
+  return [s.status, s.mode === 'ON_DEMAND' ? 'on-demand' : s.mode === 'PROVISIONED' ? 'provisioned' : undefined, s.openShards === undefined ? undefined : plural(s.openShards, 'shard')]
+    .filter((x): x is string => x !== undefined).join(' · ');
+}
+
+/** A typed stream name the list did not show: DescribeStreamSummary says whether it exists. */
+async function checkTypedStream(services: Services, where: RegionRef, name: string): Promise<string> {
+  const api = await services.kinesis();
+  const client = await services.clients.client(where);
+  try {
+    await api.callKinesis('kinesis:DescribeStreamSummary', () => api.describeSummary(client, name));
+    return name;
+  } catch (err) {
+    throw new InputProblem(`Cannot use the stream "${name}" in ${where.region} (${where.connectionName}): ${formatError(describedOf(err, 'kinesis:DescribeStreamSummary'))}`);
+  }
 }
 
 async function pickStream(services: Services, title: string, where: RegionRef): Promise<string> {
-  let names: string[];
+  let streams: StreamModel[];
   try {
-    names = await listStreamNames(services, where);
+    streams = await listStreams(services, where);
   } catch (err) {
     throw new InputProblem(`Cannot list the streams of ${where.connectionName} in ${where.region}: ${formatError(describedOf(err, 'kinesis:ListStreams'))}`);
   }
+  const names = streams.map((s) => s.name);
+  const byName = new Map(streams.map((s) => [s.name, s]));
   if (names.length === 0) throw new InputProblem(`No streams in ${where.region} for ${where.connectionName}. Create one with "Kinesis: Create Stream…" first.`);
   const last = lastStreamTarget(services);
   const lastName = last && last.connectionId === where.connectionId && last.region === where.region ? last.streamName : undefined;
   const picked = await services.prompts.current.pick(
-    lastFirst(names, (n) => n === lastName).map((n): PickItem<string> => ({ label: n, description: n === lastName ? 'last used' : undefined, value: n })),
-    { title: `${title}: choose a stream (${where.connectionName} · ${where.region})`, placeHolder: 'Type to filter streams' },
+    lastFirst(names, (n) => n === lastName).map((n): PickItem<string> => {
+      const details = streamDetails(byName.get(n) as StreamModel);
+      return { label: n, description: [details, n === lastName ? 'last used' : ''].filter(Boolean).join(' · ') || undefined, value: n };
+    }),
+    {
+      title: `${title}: choose a stream (${where.connectionName} · ${where.region})`, placeHolder: 'Type to filter streams, or a stream name the list does not show', noun: 'streams',
+      typed: { describe: 'Checked with DescribeStreamSummary before use', value: (text) => `${TYPED}${text}` },
+    },
   );
   if (!picked) throw new Cancelled();
-  return picked;
+  return picked.startsWith(TYPED) ? checkTypedStream(services, where, picked.slice(TYPED.length)) : picked;
 }
 
 const ALL_SHARDS = '\u0000all';
+/** Marks a stream name typed by the user (not from the list), to be checked before use. */
+const TYPED = '\u0000typed:';
 
 async function pickShard(services: Services, title: string, target: StreamRef): Promise<string | undefined> {
   const api = await services.kinesis();

@@ -6,6 +6,7 @@ import { ConnectionNode, ErrorNode, MessageNode, type ExplorerNode, type LoadMor
 import { SettlingPoller } from './settlingPoller';
 import { StreamLoader } from './streamLoader';
 import type { ExplorerDeps } from './deps';
+import { plural } from '../kinesis/plural';
 
 export type { ExplorerDeps, ExplorerLog, RegionStore } from './deps';
 
@@ -175,7 +176,7 @@ export class ExplorerModel {
     const discovery = await this.deps.clients.discover();
     this.discovery = discovery;
     this.deps.onDiscovered?.(discovery.paths);
-    this.deps.log.info(`explorer: ${discovery.connections.length} connection(s) from ${discovery.paths.configFile}, ${discovery.paths.credentialsFile} and kinesis.connections`);
+    this.deps.log.info(`explorer: ${plural(discovery.connections.length, 'connection')} from ${discovery.paths.configFile}, ${discovery.paths.credentialsFile} and kinesis.connections`);
     const roots: ExplorerNode[] = discovery.connections.map((c) => new ConnectionNode(c, this.regionsOf(c)));
     if (discovery.filesProblem) roots.unshift(new ErrorNode(undefined, api.problemToNodeError(discovery.filesProblem), undefined, 'files'));
     return roots;

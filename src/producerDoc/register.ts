@@ -32,7 +32,7 @@ export function registerProducerDocs(services: Services, model: ExplorerModel, v
     registerCommand(log, CommandIds.producerDocTail, async (uri?: unknown, block?: unknown) => tailBlockStream(deps, asUri(uri), await blockIndex(deps, block)), { what: 'tail the stream' }),
     registerCommand(log, CommandIds.producerDocShowReport, async (uri?: unknown, block?: unknown) => {
       const result = results.get(asUri(uri), await blockIndex(deps, block));
-      if (result) await showReport(result.reportMarkdown);
+      if (result) await showReport(deps.services, result.reportMarkdown);
     }),
     vscode.workspace.onDidCloseTextDocument((d) => results.forget(d.uri)),
   ];

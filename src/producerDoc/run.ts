@@ -10,6 +10,8 @@ import type { Diagnosis } from '../kinesis/producerDoc/diagnostics';
 import type { PutReport } from '../kinesis/put/report';
 import { notify, type NotifyAction } from '../ui/notify';
 import { docTargetOrAsk, type TargetDeps } from './target';
+import { plural } from '../kinesis/plural';
+import type { Services } from '../services';
 
 export interface BlockResult {
   line: string;
@@ -86,7 +88,7 @@ export async function putBlock(deps: RunDeps, uri: vscode.Uri, index: number, co
   const total = factory.total;
   const pace = block.rate !== undefined ? ` at ${block.rate}/s` : '';
   const report = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Putting ${total.toLocaleString('en-US')} record${total === 1 ? '' : 's'} to ${target.streamName}${pace}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: `Putting ${plural(total, 'record')} to ${target.streamName}${pace}`, cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
@@ -109,7 +111,7 @@ export async function putBlock(deps: RunDeps, uri: vscode.Uri, index: number, co
   const reportMarkdown = `${api.renderPutReport(report)}\nLine numbers in this report are record numbers of the run ({{seq}}), from block ${index + 1} (line ${block.putLine + 1}) of ${vscode.workspace.asRelativePath(uri)}.\n`;
   deps.results.set(uri, index, { line, report, target, reportMarkdown });
   const message = resultMessage(report, target, line);
-  notify(deps.services.log, api.summarizePutReport(report).severity, message, resultActions(target, report, reportMarkdown));
+  notify(deps.services.log, api.summarizePutReport(report).severity, message, resultActions(deps.services, target, report, reportMarkdown));
   return { status: report.outcome, target, report, line, message };
 }
 
@@ -133,15 +135,15 @@ function resultMessage(report: PutReport, target: StreamRef, line: string): stri
   return `${line} → ${to}.`;
 }
 
-function resultActions(target: StreamRef, report: PutReport, markdown: string): NotifyAction[] {
+function resultActions(services: Services, target: StreamRef, report: PutReport, markdown: string): NotifyAction[] {
   const actions: NotifyAction[] = [];
   const first = report.sentRecords[0];
   if (first) actions.push({ title: 'Tail from this record', run: () => tailFromRecord(target, first.shardId, first.sequenceNumber) });
-  actions.push({ title: 'Show report', run: () => showReport(markdown) });
+  actions.push({ title: 'Show report', run: () => showReport(services, markdown) });
   return actions;
 }
 
-export async function showReport(markdown: string): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  await vscode.window.showTextDocument(doc, { preview: false });
+/** The put report as a read-only Markdown preview. */
+export async function showReport(services: Services, markdown: string): Promise<void> {
+  await services.documents.open('Put report.md', markdown, 'markdown');
 }

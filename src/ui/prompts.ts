@@ -29,6 +29,12 @@ export interface PickOptions {
   placeHolder?: string;
   canPickMany?: boolean;
   ignoreFocusOut?: boolean;
+  /** What the items are, for "No streams match …" (default "items"). */
+  noun?: string;
+  /** Says why typed text matches nothing (e.g. an out-of-range count); replaces "No … match". */
+  noMatch?(text: string): string | undefined;
+  /** Accept a typed value that is not in the list: the pick offers "Use "…"" and resolves this. */
+  typed?: { describe: string; value(text: string): unknown };
 }
 
 export interface Prompts {
@@ -68,13 +74,7 @@ export const windowPrompts: Prompts = {
       validateInput: opts.validate ? (v) => opts.validate?.(v) ?? null : undefined,
     });
   },
-  async pick(items, opts) {
-    const chosen = await vscode.window.showQuickPick(
-      items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, item: i })),
-      { title: opts.title, placeHolder: opts.placeHolder, ignoreFocusOut: opts.ignoreFocusOut ?? true, matchOnDescription: true },
-    );
-    return chosen?.item.value;
-  },
+  pick: (items, opts) => pickWithTyped(items, opts),
   async pickMany(items, opts) {
     const chosen = await vscode.window.showQuickPick(
       items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, picked: i.picked, item: i })),
@@ -118,4 +118,66 @@ export async function askParsed<T>(prompts: Prompts, opts: InputOptions, parse: 
   const parsed = parse(typed);
   if (!parsed.ok) throw new InputProblem(parsed.error);
   return parsed.value;
+}
+
+type QuickItem<T> = vscode.QuickPickItem & { item?: PickItem<T>; typed?: string };
+
+/** A character-by-character (fuzzy) match, close to the quick pick's own filter. */
+function fuzzyMatches(text: string, query: string): boolean {
+  let i = 0;
+  const t = text.toLowerCase();
+  for (const c of query.toLowerCase()) {
+    i = t.indexOf(c, i);
+    if (i < 0) return false;
+    i++;
+  }
+  return true;
+}
+
+/**
+ * The quick pick every command uses: it says when nothing matches what was typed, and with
+ * `typed` it offers the typed text itself ("Use "name"") for values the list does not show.
+ */
+function pickWithTyped<T>(items: PickItem<T>[], opts: PickOptions): Promise<T | undefined> {
+  const qp = vscode.window.createQuickPick<QuickItem<T>>();
+  const base: Array<QuickItem<T>> = items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, item: i }));
+  qp.title = opts.title;
+  qp.placeholder = opts.placeHolder;
+  qp.ignoreFocusOut = opts.ignoreFocusOut ?? true;
+  qp.matchOnDescription = true;
+  qp.items = base;
+  const refresh = (value: string): void => {
+    const q = value.trim();
+    if (q === '') {
+      qp.items = base;
+      return;
+    }
+    const matches = items.some((i) => fuzzyMatches(i.label, q) || fuzzyMatches(i.description ?? '', q));
+    const exact = items.some((i) => i.label === q);
+    const extra: Array<QuickItem<T>> = [];
+    if (opts.typed && !exact) extra.push({ label: `$(edit) Use "${q}"`, description: 'not in the list', detail: opts.typed.describe, alwaysShow: true, typed: q });
+    else if (!matches) {
+      const why = opts.noMatch?.(q);
+      extra.push(why ? { label: `$(warning) ${why}`, alwaysShow: true } : { label: `No ${opts.noun ?? 'items'} match "${q}"`, description: 'clear the filter to see them all', alwaysShow: true });
+    }
+    qp.items = [...base, ...extra];
+  };
+  return new Promise<T | undefined>((resolve) => {
+    let done = false;
+    const finish = (v: T | undefined): void => {
+      if (done) return;
+      done = true;
+      resolve(v);
+      qp.dispose();
+    };
+    qp.onDidChangeValue(refresh);
+    qp.onDidAccept(() => {
+      const chosen = qp.selectedItems[0];
+      if (chosen?.item) finish(chosen.item.value);
+      else if (chosen?.typed !== undefined && opts.typed) finish(opts.typed.value(chosen.typed) as T);
+      // The "No … match" line is only a message: accepting it does nothing.
+    });
+    qp.onDidHide(() => finish(undefined));
+    qp.show();
+  });
 }

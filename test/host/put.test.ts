@@ -74,7 +74,8 @@ describe('put commands (inside real VS Code)', function () {
     const result = await fx.run<PutSendResult>('kinesis.putRecord', prompts);
     prompts.assertDone();
     assert.equal(prompts.last('input').value, 'sensor-7', 'the box offers the last partition key');
-    assert.equal(prompts.seen.find((s) => s.kind === 'pick' && /stream/.test(s.title))?.descriptions?.[0], 'last used');
+    // The stream pick describes each stream (status, mode, open shards) and marks the last one used.
+    assert.match(prompts.seen.find((s) => s.kind === 'pick' && /stream/.test(s.title))?.descriptions?.[0] ?? '', /^ACTIVE · provisioned · \d+ shards? · last used$/);
     assert.equal(result.status, 'sent', result.message);
     assert.deepEqual(result.results.map((r) => [r.line, r.partitionKey]), [[1, 'a-1'], [3, '42']]);
     for (const [i, r] of result.results.entries()) {

@@ -9,7 +9,14 @@ import { decodeBase64, renderHexView } from './hexView';
 import { JsonTree } from './jsonTree';
 import { ROW_ACTIONS } from './rowView';
 
-type Tab = 'tree' | 'text' | 'hex';
+type Tab = 'tree' | 'text' | 'hex' | 'original';
+
+/** Records whose values the decoder converted: the Original tab shows them as they arrived. */
+function conversionNote(row: RecordRow): string | undefined {
+  if (row.layers.includes('dynamodb')) return 'Values were converted from DynamoDB\'s typed JSON ({"N": "5"} shows as 5). The Original tab shows the record as it arrived.';
+  if (row.layers.includes('cloudwatch-logs')) return 'Log events were unpacked from the gzipped CloudWatch Logs envelope. The Original tab shows the envelope as it arrived.';
+  return undefined;
+}
 
 export interface DetailEvents {
   action(action: string, id: number): void;
@@ -22,6 +29,7 @@ interface Loaded {
   body?: string;
   rawBase64?: string;
   rawSize?: number;
+  original?: string;
   error?: string;
 }
 
@@ -80,7 +88,7 @@ export class DetailPane {
     if (msg.requestId !== this.pendingRequest || msg.id !== this.row?.id) return;
     this.pendingRequest = undefined;
     this.loaded = msg.ok
-      ? { body: msg.body, rawBase64: msg.rawBase64, rawSize: msg.rawSize }
+      ? { body: msg.body, rawBase64: msg.rawBase64, rawSize: msg.rawSize, original: msg.original }
       : { error: msg.error ?? 'The record is no longer available.' };
     this.renderBody();
   }
@@ -113,6 +121,7 @@ export class DetailPane {
   private renderTabs(): void {
     const row = this.row as RecordRow;
     const tabs: Array<[Tab, string]> = row.kind === 'json' ? [['tree', 'Tree'], ['text', 'Text']] : [['text', row.kind === 'binary' ? 'Decoded' : 'Text']];
+    if (conversionNote(row)) tabs.push(['original', 'Original']);
     tabs.push(['hex', 'Raw hex']);
     const buttons = tabs.map(([tab, label]) => {
       const b = h('button', 'tab', label);
@@ -134,11 +143,17 @@ export class DetailPane {
     const row = this.row;
     if (!row) return;
     this.tree = undefined;
-    const needsFetch = this.tab === 'hex' ? this.loaded?.rawBase64 === undefined : row.bodyTruncated && this.loaded?.body === undefined;
+    const needsFetch = this.tab === 'hex' || this.tab === 'original' ? this.loaded?.rawBase64 === undefined : row.bodyTruncated && this.loaded?.body === undefined;
     if (needsFetch && !this.loaded?.error && this.pendingRequest === undefined) this.pendingRequest = this.events.requestPayload(row.id);
     const content: HTMLElement[] = [];
     if (this.loaded?.error) content.push(h('div', 'detail-note warning-text', this.loaded.error));
-    if (this.tab === 'hex') {
+    const note = conversionNote(row);
+    if (note && this.tab !== 'hex') content.push(h('div', 'detail-note', note));
+    if (this.tab === 'original') {
+      if (this.loaded?.original !== undefined) content.push(h('pre', 'text-view', revealControls(this.loaded.original)));
+      else if (this.loaded?.rawBase64 !== undefined) content.push(h('div', 'detail-note', 'The original could not be read as JSON: see Raw hex.'));
+      else if (!this.loaded?.error) content.push(h('div', 'detail-note', 'Loading the original record…'));
+    } else if (this.tab === 'hex') {
       if (this.loaded?.rawBase64 !== undefined) content.push(renderHexView(decodeBase64(this.loaded.rawBase64), this.loaded.rawSize));
       else if (!this.loaded?.error) content.push(h('div', 'detail-note', 'Loading the record bytes…'));
     } else {
@@ -162,7 +177,7 @@ export class DetailPane {
   private onClick(e: MouseEvent): void {
     const target = e.target instanceof Element ? e.target : null;
     const tab = target?.closest<HTMLElement>('[data-tab]')?.dataset.tab;
-    if (tab === 'tree' || tab === 'text' || tab === 'hex') {
+    if (tab === 'tree' || tab === 'text' || tab === 'hex' || tab === 'original') {
       this.tab = tab;
       this.renderTabs();
       this.renderBody();

@@ -1,8 +1,8 @@
 // The panel header: what is tailed (stream, shards, start), one chip per shard with its state and
 // MillisBehindLatest (a visibility toggle in stream tails), rates, totals and drops.
-import { formatBytes, formatCount, formatLag, formatRate, makePreview, revealControls, shortShard } from '../../src/tail/shared/display';
+import { formatBytes, formatCount, formatLag, formatRate, makePreview, revealControls, shortenLongNumbers, shortShard } from '../../src/tail/shared/display';
 import type { ShardState, ShardStatus, StatusMessage, TailTarget } from '../../src/tail/shared/protocol';
-import { h, setText, setTitle } from './dom';
+import { h, icon, setText, setTitle } from './dom';
 
 export interface HeaderEvents {
   toggleShard(shardId: string, visible: boolean): void;
@@ -27,6 +27,8 @@ export class Header {
   private readonly chips = h('div', 'chips');
   private readonly stats = h('div', 'stats');
   private readonly banner = h('div', 'banner');
+  private readonly bannerIcon = icon('info');
+  private readonly bannerText = h('span', 'banner-text');
   private readonly chipEls = new Map<string, HTMLButtonElement>();
   /** Hover text per chip; record-derived text goes only into textContent and title. */
   private readonly details = new WeakMap<HTMLElement, string>();
@@ -36,6 +38,7 @@ export class Header {
 
   constructor(private readonly events: HeaderEvents) {
     this.banner.hidden = true;
+    this.banner.append(this.bannerIcon, this.bannerText);
     this.banner.setAttribute('role', 'status');
     this.chips.setAttribute('aria-label', 'Shards');
     this.el.append(this.title, this.chips, this.stats, this.banner);
@@ -47,18 +50,25 @@ export class Header {
     });
   }
 
-  setTarget(target: TailTarget, streamTail: boolean): void {
+  setTarget(target: TailTarget, streamTail: boolean, reorderWindowMs = 0): void {
     this.streamTail = streamTail;
     const line = (s: string): string => makePreview(s, 300);
     const parts: HTMLElement[] = [h('span', 'stream-name', line(target.stream))];
     const shards = target.shardIds.length === 0 ? 'all shards' : target.shardIds.map(shortShard).join(', ');
-    parts.push(h('span', 'title-part', line(shards)), h('span', 'title-part', line(target.startPosition)));
+    const position = h('span', 'title-part', line(shortenLongNumbers(target.startPosition)));
+    setTitle(position, `Starting position: ${revealControls(target.startPosition)}`);
+    parts.push(h('span', 'title-part', line(shards)), position);
     if (target.efo !== undefined) {
       const efo = h('span', 'title-part efo', 'EFO');
       setTitle(efo, `Enhanced fan-out (SubscribeToShard) with consumer ${revealControls(makePreview(target.efo, 200))}`);
       parts.push(efo);
     }
     parts.push(h('span', 'title-part dim', line((target.connectionName ?? target.connection) + (target.region ? ` · ${target.region}` : ''))));
+    if (reorderWindowMs > 0) {
+      const order = h('span', 'title-part dim time-order', `in arrival order (${formatSeconds(reorderWindowMs)} window)`);
+      setTitle(order, `Records of all shards are merged by arrival time: each is held up to ${formatSeconds(reorderWindowMs)} so that a slower shard's records slot into place. A shard's own order is never changed.`);
+      parts.push(order);
+    }
     this.title.replaceChildren(...parts);
     setTitle(this.title, revealControls(`${target.stream} · ${target.shardIds.join(', ') || 'all shards'} · ${target.startPosition}`));
     this.el.classList.toggle('stream-tail', streamTail);
@@ -102,10 +112,14 @@ export class Header {
     if (dropped > 0) parts.push(`${formatCount(dropped)} dropped`);
     setText(this.stats, parts.join('  ·  '));
     this.stats.classList.toggle('has-drops', dropped > 0);
-    // The host's reason (stream deleted, credentials expired) says more than "Stopped".
+    // The host's reason (an AWS error, stream deleted) says more than "Stopped".
     const banner = st?.message ?? note;
+    const isError = st?.message !== undefined && st.severity === 'error';
     if (this.banner.hidden !== (banner === undefined)) this.banner.hidden = banner === undefined;
-    setText(this.banner, banner === undefined ? '' : makePreview(revealControls(banner), 400));
+    this.banner.classList.toggle('banner-error', isError);
+    this.banner.setAttribute('role', isError ? 'alert' : 'status');
+    this.bannerIcon.className = `codicon codicon-${isError ? 'error' : 'info'}`;
+    setText(this.bannerText, banner === undefined ? '' : makePreview(revealControls(banner), 600));
   }
 
   private newChip(): HTMLButtonElement {
@@ -143,4 +157,8 @@ export class Header {
     const hint = this.streamTail ? `\nClick to ${hidden ? 'show' : 'hide'} this shard's records.` : '';
     setTitle(chip, (this.details.get(chip) ?? '') + hint);
   }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }

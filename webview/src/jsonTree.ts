@@ -4,6 +4,7 @@
 import { isExactNumber } from '../../src/tail/shared/exactJson';
 import { cutText, revealControls } from '../../src/tail/shared/display';
 import { h, icon } from './dom';
+import { plural } from '../../src/tail/shared/display';
 
 const PAGE = 200;
 const STRING_MAX = 10_000;
@@ -147,7 +148,7 @@ function entryCount(v: unknown): number {
 
 function summary(v: Record<string, unknown> | unknown[]): string {
   const n = entryCount(v);
-  return Array.isArray(v) ? `[ ${n} item${n === 1 ? '' : 's'} ]` : `{ ${n} key${n === 1 ? '' : 's'} }`;
+  return Array.isArray(v) ? `[ ${plural(n, 'item')} ]` : `{ ${plural(n, 'key')} }`;
 }
 
 /** JSON string syntax (escapes quotes, backslashes, line breaks, C0), then bidi and the rest shown. */

@@ -5,7 +5,9 @@ import type {
   ExportFormat, ExportScope, HostToWebview, InitMessage, PersistedState, RecordRow, StatusMessage, TailTarget,
   TimeZoneMode, WebviewToHost,
 } from '../../src/tail/shared/protocol';
-import { formatCount } from '../../src/tail/shared/display';
+import { formatCount, plural } from '../../src/tail/shared/display';
+import { nextSort, type SortSpec } from '../../src/tail/shared/rowSort';
+import { ColumnsMenu } from './columnsMenu';
 import { DetailPane } from './detail';
 import { h } from './dom';
 import { Header } from './header';
@@ -34,6 +36,8 @@ export class Panel {
   private selectedId: number | undefined;
   private paused = false;
   private stopped = false;
+  /** The host reported an error (tail-wide or a shard's). */
+  private failed = false;
   private pausedForFull = false;
   private restoring = false;
   private target: TailTarget | undefined;
@@ -58,6 +62,7 @@ export class Panel {
     });
     this.table = new VirtualTable(this.store, () => ({
       timeZone: this.timeZone, selectedId: this.selectedId, expandedId: this.detail.openId, autoScroll: this.autoScroll,
+      ended: !this.stopped ? 'running' : this.failed ? 'failed' : 'stopped',
     }), {
       select: (id) => this.select(id),
       toggle: (id) => this.toggle(id),
@@ -68,6 +73,8 @@ export class Panel {
       },
       action: (action, id) => this.rowAction(action, id),
       invalidate: () => this.invalidate(),
+      sort: (key) => this.setSort(nextSort(this.store.sort, key)),
+      columnsChanged: () => this.host.saveSoon(),
     });
     this.detail = new DetailPane({
       action: (action, id) => this.rowAction(action, id),
@@ -78,6 +85,9 @@ export class Panel {
         return requestId;
       },
     });
+    const menu = new ColumnsMenu(this.table.columns, () => this.host.saveSoon());
+    this.toolbar.mount(menu.button);
+    this.toolbar.el.append(menu.el);
     const main = h('main', 'panel');
     main.append(this.header.el, this.toolbar.el, this.table.el, this.detail.el);
     root.replaceChildren(main);
@@ -111,7 +121,7 @@ export class Panel {
       case 'payload': this.detail.onPayload(msg); break;
       case 'exportResult':
         if (msg.cancelled) this.toolbar.say('');
-        else if (msg.ok) this.toolbar.say(`Exported ${formatCount(msg.count ?? 0)} record${msg.count === 1 ? '' : 's'}${msg.path ? ` to ${msg.path}` : ''}.`);
+        else if (msg.ok) this.toolbar.say(`Exported ${plural(msg.count ?? 0, 'record')}${msg.path ? ` to ${msg.path}` : ''}.`);
         else this.toolbar.say(`Export failed: ${msg.error ?? 'unknown error'}`, 'error');
         break;
     }
@@ -129,6 +139,8 @@ export class Panel {
       positions: { ...this.positions },
       latestTimes: { ...this.latestTimes },
       ...(this.lastSeenId === undefined ? {} : { lastSeenId: this.lastSeenId }),
+      columns: this.table.columns.snapshot,
+      ...(this.store.sort ? { sort: this.store.sort } : {}),
       ...(this.target ? { target: this.target } : {}),
     };
   }
@@ -145,13 +157,15 @@ export class Panel {
     this.target = s.target;
     this.toolbar.setFilters(s.filterText, s.fieldFilter);
     this.header.setHiddenShards(this.hiddenShards);
+    if (s.columns) this.table.columns.restore(s.columns);
     this.applyFilter();
+    if (s.sort) this.setSort(s.sort);
   }
 
   private init(msg: InitMessage): void {
     const first = this.target === undefined;
     this.target = msg.target;
-    this.header.setTarget(msg.target, msg.streamTail);
+    this.header.setTarget(msg.target, msg.streamTail, typeof msg.reorderWindowMs === 'number' ? msg.reorderWindowMs : 0);
     this.store.setCapacity(msg.settings.maxRecords);
     this.autoPauseWhenFull = msg.settings.autoPauseWhenFull;
     // Settings give the defaults; a restored panel keeps the user's own toggles.
@@ -206,6 +220,7 @@ export class Panel {
     if (changed) this.host.saveSoon();
     this.paused = msg.paused;
     this.stopped = msg.stopped;
+    this.failed = msg.severity === 'error';
     if (!msg.paused) this.pausedForFull = false;
     this.toolbar.setPaused(msg.paused);
     this.toolbar.setStopped(msg.stopped);
@@ -247,6 +262,16 @@ export class Panel {
     this.store.setFilter(view);
     const selected = this.selectedId === undefined ? -1 : this.store.shownIndexOf(this.selectedId);
     if (selected >= 0 && !this.autoScroll) this.table.reveal(selected);
+    else this.table.resetScroll();
+    this.host.saveSoon();
+    this.invalidate();
+  }
+
+  private setSort(spec: SortSpec | undefined): void {
+    this.store.setSort(spec);
+    this.table.columns.showSort(spec);
+    const selected = this.selectedId === undefined ? -1 : this.store.shownIndexOf(this.selectedId);
+    if (selected >= 0) this.table.reveal(selected);
     else this.table.resetScroll();
     this.host.saveSoon();
     this.invalidate();

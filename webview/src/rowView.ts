@@ -4,6 +4,7 @@ import { formatBytes, formatDateTime, formatTime, makePreview, revealControls, s
 import type { RecordRow, TimeZoneMode } from '../../src/tail/shared/protocol';
 import { h, icon, iconButton, setText, setTitle } from './dom';
 import { badgesFor } from './badges';
+import { fieldCellText, type FieldColumn } from './columns';
 
 export const ROW_HEIGHT = 22;
 /** Defence in depth: the host cuts previews, but a long one must not cost layout time here. */
@@ -36,6 +37,7 @@ export class RowView {
   private readonly size = h('span', 'cell c-size');
   private readonly badges = h('span', 'cell c-badges');
   private readonly preview = h('span', 'cell c-preview');
+  private readonly fieldCells: HTMLElement[];
   private row: RecordRow | undefined;
   private titled = false;
   private badgeKey: string | undefined;
@@ -43,14 +45,15 @@ export class RowView {
   private previewChars = 0;
   private top = -1;
 
-  constructor() {
+  constructor(private readonly fields: readonly FieldColumn[] = []) {
     this.el.setAttribute('role', 'row');
+    this.fieldCells = fields.map((_, i) => h('span', `cell c-field c-f${i}`));
     const expand = h('span', 'cell c-expand');
     expand.dataset.action = 'toggle';
     expand.append(this.chevron);
     const actions = h('span', 'row-actions');
     for (const a of ROW_ACTIONS) actions.append(iconButton(a.icon, a.label, a.action));
-    this.el.append(expand, this.time, this.shard, this.key, this.seq, this.size, this.badges, this.preview, actions);
+    this.el.append(expand, this.time, this.shard, this.key, this.seq, this.size, this.badges, ...this.fieldCells, this.preview, actions);
   }
 
   get id(): number | undefined { return this.row?.id; }
@@ -118,6 +121,7 @@ export class RowView {
       this.badgeKey = badgeKey;
       this.badges.replaceChildren(...badgesFor(row));
     }
+    this.fields.forEach((f, i) => setText(this.fieldCells[i], makePreview(fieldCellText(row, f), 120)));
     setText(this.preview, makePreview(row.preview, Math.min(PREVIEW_RENDER_MAX, ctx.previewChars)));
     this.el.classList.toggle('has-warning', row.warnings !== undefined && row.warnings.length > 0);
   }

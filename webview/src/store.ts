@@ -2,6 +2,7 @@
 // counted), and the filtered view over it that the table renders.
 import type { CompiledView } from '../../src/tail/shared/filter';
 import type { RecordRow } from '../../src/tail/shared/protocol';
+import { comparator, SortedOrder, type SortSpec } from '../../src/tail/shared/rowSort';
 
 export const DEFAULT_MAX_RECORDS = 100_000;
 /** Bounds on maxRecords: the table's scroll height must stay under Chromium's ~33M px limit. */
@@ -30,6 +31,8 @@ export class RecordStore {
   /** Logical indexes of the rows shown when a filter is active, ascending, from viewStart on. */
   private view: number[] = [];
   private viewStart = 0;
+  /** The shown rows in column-sort order, when a sort is on. */
+  private sorted: SortedOrder | undefined;
   /** Rows dropped because the buffer was full, since the last clear. */
   dropped = 0;
 
@@ -42,7 +45,17 @@ export class RecordStore {
   get size(): number { return this.end - this.first; }
   get full(): boolean { return this.size >= this.cap; }
   get filterActive(): boolean { return this.filter.active; }
-  get shownCount(): number { return this.filter.active ? this.view.length - this.viewStart : this.size; }
+  get shownCount(): number {
+    if (this.sorted) return this.sorted.length;
+    return this.filter.active ? this.view.length - this.viewStart : this.size;
+  }
+  get sort(): SortSpec | undefined { return this.sorted?.spec; }
+
+  /** Sorts the shown rows by a column (undefined: buffer order, which is arrival order). */
+  setSort(spec: SortSpec | undefined): void {
+    this.sorted = spec ? new SortedOrder(spec, comparator(spec, (k) => this.ring[k % this.cap] as RecordRow)) : undefined;
+    this.sorted?.reset(this.shownLogical());
+  }
 
   /** Changes the capacity, keeping the newest rows. */
   setCapacity(capacity: number): void {
@@ -54,6 +67,7 @@ export class RecordStore {
     this.ring = new Array<RecordRow | undefined>(cap);
     this.first = 0;
     this.end = 0;
+    this.sorted?.reset([]);
     this.append(keep);
   }
 
@@ -61,6 +75,7 @@ export class RecordStore {
     const wasFull = this.full;
     let evicted = 0;
     let evictedShown = 0;
+    const added: number[] = [];
     for (const row of rows) {
       if (this.end - this.first >= this.cap) {
         if (this.dropShown(this.first)) evictedShown++;
@@ -69,11 +84,20 @@ export class RecordStore {
         evicted++;
       }
       this.ring[this.end % this.cap] = row;
-      if (this.filter.active && this.filter.matches(row)) this.view.push(this.end);
+      const shown = !this.filter.active || this.filter.matches(row);
+      if (this.filter.active && shown) this.view.push(this.end);
+      if (this.sorted && shown) added.push(this.end);
       this.end++;
     }
     this.dropped += evicted;
     this.trimView();
+    if (this.sorted) {
+      // Evicted rows sit anywhere in a sorted view: the table cannot keep its place by a shift.
+      if (evicted > 0) this.sorted.dropBelow(this.first);
+      // A row both added and evicted by this append is gone already.
+      this.sorted.add(added.filter((k) => k >= this.first));
+      evictedShown = 0;
+    }
     return { evicted, evictedShown, becameFull: !wasFull && this.full };
   }
 
@@ -83,6 +107,7 @@ export class RecordStore {
     this.view = [];
     this.viewStart = 0;
     this.dropped = 0;
+    this.sorted?.reset([]);
   }
 
   /** Applies a new filter to every buffered row. */
@@ -90,15 +115,26 @@ export class RecordStore {
     this.filter = filter;
     this.view = [];
     this.viewStart = 0;
-    if (!filter.active) return;
-    for (let k = this.first; k < this.end; k++) {
-      if (filter.matches(this.ring[k % this.cap] as RecordRow)) this.view.push(k);
+    if (filter.active) {
+      for (let k = this.first; k < this.end; k++) {
+        if (filter.matches(this.ring[k % this.cap] as RecordRow)) this.view.push(k);
+      }
     }
+    this.sorted?.reset(this.shownLogical());
+  }
+
+  /** Logical indexes of the shown rows in buffer order. */
+  private shownLogical(): number[] {
+    if (this.filter.active) return this.view.slice(this.viewStart);
+    const out = new Array<number>(this.size);
+    for (let k = this.first; k < this.end; k++) out[k - this.first] = k;
+    return out;
   }
 
   /** The i-th shown row (0 = oldest shown). */
   shownAt(i: number): RecordRow | undefined {
     if (i < 0 || i >= this.shownCount) return undefined;
+    if (this.sorted) return this.ring[(this.sorted.at(i) as number) % this.cap];
     const k = this.filter.active ? this.view[this.viewStart + i] : this.first + i;
     return this.ring[k % this.cap];
   }
@@ -107,6 +143,7 @@ export class RecordStore {
   shownIndexOf(id: number): number {
     const k = this.logicalIndexOf(id);
     if (k < 0) return -1;
+    if (this.sorted) return this.sorted.indexOf(k);
     if (!this.filter.active) return k - this.first;
     const i = lowerBound(this.view, this.viewStart, this.view.length, k);
     return i < this.view.length && this.view[i] === k ? i - this.viewStart : -1;

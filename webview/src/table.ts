@@ -1,14 +1,15 @@
 // The virtualized record table: fixed-height rows, only the visible ones (plus overscan) in the
 // DOM, recycled from a pool where row i always lands in slot i % poolSize so scrolling rewrites
 // only the rows that scrolled in. It renders when the panel's frame scheduler says so.
+import type { SortKey } from '../../src/tail/shared/rowSort';
+import { ColumnLayout } from './columns';
 import { h, setText } from './dom';
 import type { RowContext } from './rowView';
 import { ROW_HEIGHT, RowView } from './rowView';
 import type { AppendResult, RecordStore } from './store';
 
 const OVERSCAN = 4;
-/** Width of the fixed columns before the payload preview (see table.css), and a narrow glyph. */
-const FIXED_COLUMNS_PX = 680;
+/** A narrow glyph: the preview never shapes more characters than its cell can show. */
 const MIN_CHAR_PX = 6;
 
 export interface TableEvents {
@@ -19,12 +20,11 @@ export interface TableEvents {
   action(action: string, id: number): void;
   /** The table needs another frame (it scrolled or resized). */
   invalidate(): void;
+  /** A sortable column header was clicked. */
+  sort(key: SortKey): void;
+  /** Widths or field columns changed (to be saved with the panel's state). */
+  columnsChanged(): void;
 }
-
-const COLUMNS: ReadonlyArray<[string, string]> = [
-  ['c-expand', ''], ['c-time', 'Arrival'], ['c-shard', 'Shard'], ['c-key', 'Partition key'], ['c-seq', 'Sequence'],
-  ['c-size', 'Size'], ['c-badges', 'Decoded'], ['c-preview', 'Payload'],
-];
 
 export class VirtualTable {
   readonly el = h('div', 'table');
@@ -33,7 +33,10 @@ export class VirtualTable {
   private readonly layer = h('div', 'rows');
   private readonly empty = h('div', 'empty-state');
   private pool: RowView[] = [];
+  readonly columns: ColumnLayout;
   private viewportHeight = 0;
+  private scrollLeft = 0;
+  private viewportWidth = 0;
   private spacerHeight = -1;
   /** Stick to the newest row while auto-scroll is on and the user has not scrolled away. */
   private follow = true;
@@ -45,16 +48,18 @@ export class VirtualTable {
 
   constructor(
     private readonly store: RecordStore,
-    private readonly context: () => Omit<RowContext, 'previewChars'> & { autoScroll: boolean },
+    private readonly context: () => Omit<RowContext, 'previewChars'> & { autoScroll: boolean; ended: 'running' | 'stopped' | 'failed' },
     private readonly events: TableEvents,
   ) {
-    const head = h('div', 'row column-header');
-    head.setAttribute('role', 'row');
-    for (const [cls, title] of COLUMNS) {
-      const cell = h('span', `cell ${cls}`, title);
-      cell.setAttribute('role', 'columnheader');
-      head.append(cell);
-    }
+    this.columns = new ColumnLayout(this.el, {
+      sort: (key) => this.events.sort(key),
+      changed: () => {
+        this.ensurePool(this.pool.length, true);
+        this.events.columnsChanged();
+        this.events.invalidate();
+      },
+    });
+    const head = this.columns.header;
     this.viewport.tabIndex = 0;
     this.viewport.setAttribute('role', 'grid');
     this.viewport.setAttribute('aria-label', 'Records');
@@ -62,6 +67,15 @@ export class VirtualTable {
     this.viewport.append(this.spacer, this.empty);
     this.el.append(head, this.viewport);
     this.viewport.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    // The header is outside the scrolling viewport: it follows the horizontal scroll.
+    this.viewport.addEventListener('scroll', () => {
+      const x = this.viewport.scrollLeft;
+      if (x !== this.scrollLeft) {
+        this.scrollLeft = x;
+        head.style.transform = x === 0 ? '' : `translateX(${-x}px)`;
+        this.el.style.setProperty('--scroll-left', `${x}px`);
+      }
+    }, { passive: true });
     this.layer.addEventListener('click', (e) => this.onClick(e));
     this.layer.addEventListener('mouseover', (e) => {
       const rowEl = e.target instanceof Element ? e.target.closest('.row') : null;
@@ -99,8 +113,9 @@ export class VirtualTable {
   }
 
   render(): void {
-    const width = this.viewport.clientWidth;
-    const ctx = { ...this.context(), previewChars: Math.max(40, Math.ceil((width - FIXED_COLUMNS_PX) / MIN_CHAR_PX) + 2) };
+    const previewCell = this.columns.header.lastElementChild as HTMLElement | null;
+    const width = previewCell ? previewCell.clientWidth : this.viewport.clientWidth;
+    const ctx = { ...this.context(), previewChars: Math.max(40, Math.ceil(width / MIN_CHAR_PX) + 2) };
     const n = this.store.shownCount;
     const total = n * ROW_HEIGHT;
     if (total !== this.spacerHeight) {
@@ -109,9 +124,14 @@ export class VirtualTable {
       this.viewport.setAttribute('aria-rowcount', String(n + 1));
     }
     if (this.empty.hidden !== n > 0) this.empty.hidden = n > 0;
-    setText(this.empty, this.store.size === 0 ? 'Waiting for records…' : 'No records match the filter.');
+    setText(this.empty, this.store.size > 0 ? 'No records match the filter.' : emptyText(this.context().ended));
     // One layout read per frame (scrollTop needs it anyway); the height changes when the detail opens.
     this.viewportHeight = this.viewport.clientHeight;
+    const vpWidth = this.viewport.clientWidth;
+    if (vpWidth !== this.viewportWidth) {
+      this.viewportWidth = vpWidth;
+      this.el.style.setProperty('--viewport-width', `${vpWidth}px`);
+    }
     const scrollTop = this.placeScroll(total, ctx.autoScroll);
     const height = this.viewportHeight;
     this.firstVisible = Math.min(n - 1, Math.floor(scrollTop / ROW_HEIGHT));
@@ -161,10 +181,10 @@ export class VirtualTable {
     this.events.invalidate();
   }
 
-  private ensurePool(size: number): void {
-    if (size === this.pool.length) return;
+  private ensurePool(size: number, rebuild = false): void {
+    if (size === this.pool.length && !rebuild) return;
     for (const r of this.pool) r.el.remove();
-    this.pool = Array.from({ length: size }, () => new RowView());
+    this.pool = Array.from({ length: size }, () => new RowView(this.columns.fields));
     this.layer.append(...this.pool.map((r) => r.el));
   }
 
@@ -177,6 +197,13 @@ export class VirtualTable {
     else if (action) this.events.action(action, id);
     else this.events.select(id);
   }
+}
+
+/** What an empty table says: never "Waiting" once the tail has stopped. */
+function emptyText(ended: 'running' | 'stopped' | 'failed'): string {
+  if (ended === 'failed') return 'No records: the tail stopped with an error (see above).';
+  if (ended === 'stopped') return 'No records arrived before the tail stopped.';
+  return 'Waiting for records…';
 }
 
 function rowIdOf(target: EventTarget | null): number | undefined {

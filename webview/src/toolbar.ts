@@ -87,6 +87,13 @@ export class Toolbar {
     for (const input of [filterInput, fieldInput]) input.addEventListener('input', () => this.filtersChangedSoon());
   }
 
+  /** Adds controls owned by others (the Columns menu) as a group before the message. */
+  mount(...els: HTMLElement[]): void {
+    const g = h('div', 'toolbar-group');
+    g.append(...els);
+    this.el.insertBefore(g, this.message);
+  }
+
   setPaused(paused: boolean): void {
     this.paused = paused;
     const b = this.pauseButton;

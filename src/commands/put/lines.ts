@@ -1,7 +1,6 @@
 // "Put Records (one per line)": PutRecords in batches under a cancellable progress notification,
 // then a summary with sent / retried / failed counts and a "Show report" document listing each
 // failure with its line number and error code (and, after a cancel, exactly which lines were sent).
-import * as vscode from 'vscode';
 import type { PutProgress } from '../../kinesis/put/putRecords';
 import type { PutReport } from '../../kinesis/put/report';
 import type { KinesisApi } from '../../kinesisLoader';
@@ -37,7 +36,7 @@ export async function putLines(services: Services, ready: ReadyPut): Promise<Put
   const reportMarkdown = api.renderPutReport(report);
   const message = summaryText(api, report);
   const severity = api.summarizePutReport(report).severity;
-  notify(services.log, severity, message, [{ title: 'Show report', run: () => showReport(reportMarkdown) }]);
+  notify(services.log, severity, message, [{ title: 'Show report', run: () => services.documents.open('Put report.md', reportMarkdown, 'markdown') }]);
   return { status: report.outcome, target: ready.target, report, reportMarkdown, message };
 }
 
@@ -57,7 +56,3 @@ function summaryText(api: KinesisApi, report: PutReport): string {
   return [summary, counts, next.trim()].filter(Boolean).join(' ');
 }
 
-async function showReport(markdown: string): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  await vscode.window.showTextDocument(doc, { preview: false });
-}

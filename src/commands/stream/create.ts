@@ -13,6 +13,7 @@ import { listStreamNames, pickRegionTarget } from '../pickTarget';
 import { CommandIds } from '../ids';
 import { refreshRegion, revealNode, showAdminResult, withAdminProgress, type AdminCommandResult } from './progress';
 import type { RegionRef, StreamRef } from '../../kinesis/types';
+import { plural } from '../../kinesis/plural';
 
 
 export async function createStream(services: Services, model: ExplorerModel, view: vscode.TreeView<unknown> | undefined, from: unknown): Promise<AdminCommandResult<unknown>> {
@@ -79,7 +80,7 @@ async function askCreateRequest(services: Services, api: KinesisApi, where: Regi
 
 async function askShardCount(services: Services, api: KinesisApi, name: string, limits: AccountShardLimits | undefined): Promise<number> {
   const free = limits
-    ? ` The account can open ${limits.available} more shard${limits.available === 1 ? '' : 's'} in this region (limit ${limits.shardLimit}).`
+    ? ` The account can open ${plural(limits.available, 'more shard')} in this region (limit ${limits.shardLimit}).`
     : ` The account's shard limit could not be read (DescribeLimits failed); at most ${api.MAX_SHARDS_PER_STREAM}.`;
   return askParsed(services.prompts.current, {
     title: `Create Stream ${name}: shard count`,

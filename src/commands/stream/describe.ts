@@ -8,6 +8,7 @@ import type { Services } from '../../services';
 import type { CommandResult } from '../registerCommand';
 import { pickStreamTarget } from '../pickTarget';
 import type { StreamRef } from '../../kinesis/types';
+import { ReadOnlyDocuments } from '../../ui/readOnlyDocs';
 
 export const DESCRIBE_SCHEME = 'kinesis-describe';
 
@@ -18,31 +19,10 @@ export interface DescribeResult extends CommandResult {
   document: StreamDocument;
 }
 
-export class DescribeDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly contents = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private readonly closing: vscode.Disposable;
-
+/** The describe documents: one per stream, refreshed in place by running the command again. */
+export class DescribeDocuments extends ReadOnlyDocuments {
   constructor() {
-    this.closing = vscode.workspace.onDidCloseTextDocument((doc) => {
-      if (doc.uri.scheme === DESCRIBE_SCHEME) this.contents.delete(doc.uri.toString());
-    });
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '{ "note": "This description is no longer loaded: run \\"Kinesis: Describe Stream\\" again." }\n';
-  }
-
-  set(uri: vscode.Uri, text: string): void {
-    this.contents.set(uri.toString(), text);
-    this.changed.fire(uri);
-  }
-
-  dispose(): void {
-    this.closing.dispose();
-    this.changed.dispose();
-    this.contents.clear();
+    super(DESCRIBE_SCHEME, '{ "note": "This description is no longer loaded: run \\"Kinesis: Describe Stream\\" again." }\n');
   }
 }
 

@@ -1,13 +1,13 @@
 // Registers the manage-stream commands (create, delete, shard count, capacity mode, retention,
 // describe), each usable from the palette and from the explorer's context menus.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { ExplorerModel } from '../../explorer/explorerModel';
 import type { Services } from '../../services';
 import { CommandIds } from '../ids';
 import { registerCommand } from '../registerCommand';
 import { createStream } from './create';
 import { deleteStream } from './delete';
-import { DESCRIBE_SCHEME, DescribeDocuments, describeStream } from './describe';
+import { DescribeDocuments, describeStream } from './describe';
 import { setRetention, switchCapacityMode, updateShardCount } from './update';
 
 export function registerStreamAdminCommands(services: Services, model: ExplorerModel, view?: vscode.TreeView<unknown>): vscode.Disposable[] {
@@ -15,7 +15,6 @@ export function registerStreamAdminCommands(services: Services, model: ExplorerM
   const docs = new DescribeDocuments();
   return [
     docs,
-    vscode.workspace.registerTextDocumentContentProvider(DESCRIBE_SCHEME, docs),
     registerCommand(log, CommandIds.createStream, (from?: unknown) => createStream(services, model, view, from), { what: 'create the stream', action: 'kinesis:CreateStream' }),
     registerCommand(log, CommandIds.deleteStream, (from?: unknown) => deleteStream(services, model, from), { what: 'delete the stream', action: 'kinesis:DeleteStream' }),
     registerCommand(log, CommandIds.updateShardCount, (from?: unknown) => updateShardCount(services, model, from), { what: 'update the shard count', action: 'kinesis:UpdateShardCount' }),

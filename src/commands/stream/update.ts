@@ -10,6 +10,7 @@ import { askParsed, Cancelled, InputProblem, type PickItem } from '../../ui/prom
 import { pickStreamTarget } from '../pickTarget';
 import { refreshStream, showAdminResult, withAdminProgress, type AdminCommandResult } from './progress';
 import type { StreamRef } from '../../kinesis/types';
+import { plural } from '../../kinesis/plural';
 
 interface Loaded {
   api: KinesisApi;
@@ -45,11 +46,16 @@ export async function updateShardCount(services: Services, model: ExplorerModel,
   if (current < 1) throw new InputProblem(`${name} reports no open shards; refresh and try again.`);
   const limits = await api.getAccountShardLimits(client);
   const range = api.shardCountTargets(current, limits ?? {});
-  const items: Array<PickItem<number>> = range.offered.map((v) => ({ label: `${v} shard${v === 1 ? '' : 's'}`, description: changeText(v, current), value: v }));
+  const items: Array<PickItem<number>> = range.offered.map((v) => ({ label: plural(v, 'shard'), description: changeText(v, current), value: v }));
   // Large streams are offered 25% steps only; any other allowed count can be typed.
   if (range.offered.length < range.max - range.min) items.push({ label: 'Other…', description: `any count from ${range.min} to ${range.max}`, value: OTHER });
   if (items.length === 0) throw new InputProblem(`${name} cannot be resharded from ${current} shards within the account's free shards.`);
-  const picked = await services.prompts.current.pick(items, { title: `Update Shard Count of ${name} (now ${current} open)`, placeHolder: `UpdateShardCount allows ${range.min} to ${range.max} (at least half, at most double)` });
+  const picked = await services.prompts.current.pick(items, { title: `Update Shard Count of ${name} (now ${current} open)`, placeHolder: `UpdateShardCount allows ${range.min} to ${range.max} (at least half, at most double)`,
+    noMatch: (text) => {
+      const r = api.parseTargetShardCount(text, range);
+      return r.ok ? `${plural(r.value, 'shard')}: choose "Other…" to type it` : r.error;
+    },
+  });
   if (picked === undefined) throw new Cancelled();
   const count = picked === OTHER ? await askOtherCount(services, api, name, range) : picked;
   const result = await withAdminProgress(`Updating ${name} to ${count} shards`, (opts) => api.updateShardCountAndWait(client, { name, targetShardCount: count, ...(limits ? { limit: limits } : {}) }, opts));

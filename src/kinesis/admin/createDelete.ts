@@ -7,6 +7,7 @@ import { adminError, adminFailed, adminRefused, adminUnsettled, type AdminOption
 import { waitForStream } from './wait';
 import type { CapacityMode } from '../streams/streams';
 import { MIN_RETENTION_HOURS, parseRetentionHours, parseShardCount, validateStreamName } from './validate';
+import { plural } from '../plural';
 
 export interface CreateStreamRequest {
   name: string;
@@ -73,7 +74,7 @@ export async function createStreamAndWait(client: KinesisClient, req: CreateStre
 }
 
 function describeCapacity(s: StreamDescriptionSummary): string {
-  const shards = `${s.OpenShardCount ?? '?'} shard${s.OpenShardCount === 1 ? '' : 's'}`;
+  const shards = (s.OpenShardCount === undefined ? '? shards' : plural(s.OpenShardCount, 'shard'));
   return s.StreamModeDetails?.StreamMode === 'ON_DEMAND' ? `on-demand (${shards} now)` : `provisioned, ${shards}`;
 }
 

@@ -7,6 +7,7 @@ import { errorCode } from '../errors';
 import { callKinesis } from '../call';
 import { listConsumers } from '../consumers/consumers';
 import type { ShardCountLimit } from './validate';
+import { plural } from '../plural';
 
 /** The summary, or undefined when the stream does not exist. */
 export async function fetchStreamSummary(client: KinesisClient, streamName: string, signal?: AbortSignal): Promise<StreamDescriptionSummary | undefined> {
@@ -77,10 +78,10 @@ export async function describeStreamDeletion(client: KinesisClient, streamName: 
   const consumerCount = Math.max(count, consumers.length);
   const retention = summary.RetentionPeriodHours ?? 24;
   const shards = summary.OpenShardCount ?? 0;
-  const lines = [`Deleting ${streamName} removes every record it holds: up to ${retention} hours (${formatHours(retention)}) of data in ${shards} open shard${shards === 1 ? '' : 's'}. This cannot be undone.`];
+  const lines = [`Deleting ${streamName} removes every record it holds: up to ${retention} hours (${formatHours(retention)}) of data in ${plural(shards, 'open shard')}. This cannot be undone.`];
   if (consumerCount > 0) {
     const names = consumers.length > 0 ? `: ${consumers.join(', ')}` : '';
-    lines.push(`Its ${consumerCount} registered consumer${consumerCount === 1 ? '' : 's'}${names} will be deregistered (EnforceConsumerDeletion).`);
+    lines.push(`Its ${plural(consumerCount, 'registered consumer')}${names} will be deregistered (EnforceConsumerDeletion).`);
   }
   const impact: StreamDeletionImpact = { streamName, retentionHours: retention, openShardCount: shards, consumerCount, consumers, needsEnforceConsumerDeletion: consumerCount > 0, message: lines.join(' ') };
   if (summary.StreamStatus) impact.status = summary.StreamStatus;

@@ -8,6 +8,7 @@ import { adminError, adminFailed, adminRefused, adminUnsettled, type AdminOption
 import { waitForStream } from './wait';
 import type { CapacityMode } from '../streams/streams';
 import { parseRetentionHours, parseTargetShardCount, shardCountTargets, type ShardCountLimit } from './validate';
+import { noun, plural } from '../plural';
 
 type Loaded = { ok: true; summary: StreamDescriptionSummary } | { ok: false; result: AdminResult<never> };
 
@@ -70,7 +71,7 @@ export async function updateShardCountAndWait(client: KinesisClient, req: { name
     applied,
     streamStatus: 'ACTIVE',
     value: { previousOpenShards: current, shards, openShards, closedShards },
-    message: `${req.name} now has ${openShards.length} open shards (was ${current}); ${closedShards.length} closed shard${closedShards.length === 1 ? '' : 's'} stay readable until their records expire.`,
+    message: `${req.name} now has ${openShards.length} open shards (was ${current}); ${plural(closedShards.length, 'closed shard stays', 'closed shards stay')} readable until ${noun(closedShards.length, 'its', 'their')} records expire.`,
   };
 }
 

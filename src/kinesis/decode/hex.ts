@@ -1,5 +1,6 @@
 // Hex-and-ASCII dump in the layout of `hexdump -C`: an 8-digit hex offset, 16 bytes per line in
 // two groups of 8, then the printable ASCII between bars. Capped, with a note of what was left out.
+import { plural } from '../plural';
 
 export const DEFAULT_MAX_HEX_BYTES = 64 * 1024;
 
@@ -26,7 +27,7 @@ export function hexDump(bytes: Uint8Array, max: number = DEFAULT_MAX_HEX_BYTES):
   const dump = out.toString('latin1', 0, Math.max(0, pos - 1));
   if (bytes.length <= shown) return dump;
   const left = bytes.length - shown;
-  const note = `… ${left} more byte${left === 1 ? '' : 's'} not shown (${shown} of ${bytes.length})`;
+  const note = `… ${plural(left, 'more byte')} not shown (${shown.toLocaleString('en-US')} of ${bytes.length.toLocaleString('en-US')})`;
   return dump.length > 0 ? `${dump}\n${note}` : note;
 }
 

@@ -1,5 +1,6 @@
 // The outcome of a put, record by record, and its renderings: one sentence for the notification
 // and a Markdown document listing every failure with its line number and error code.
+import { noun, plural } from '../plural';
 import type { DescribedError } from '../errors';
 
 export interface SentRecord {
@@ -62,14 +63,13 @@ export interface PutSummary {
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
-const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? '' : 's'}`;
 
 /** One sentence for the result notification. */
 export function summarizePutReport(r: PutReport): PutSummary {
   const parts = [`Sent ${n(r.sent)} of ${plural(r.total, 'record')} to ${r.streamName}`];
   if (r.retried > 0) parts.push(`${n(r.retried)} after retries`);
   if (r.failed > 0) parts.push(`${n(r.failed)} failed`);
-  if (r.unknown > 0) parts.push(`${n(r.unknown)} with unknown outcome (line${r.unknown === 1 ? '' : 's'} ${formatLineRanges(r.unknownRecords.map((x) => x.line))}; check before resending)`);
+  if (r.unknown > 0) parts.push(`${n(r.unknown)} with unknown outcome (${noun(r.unknown, 'line')} ${formatLineRanges(r.unknownRecords.map((x) => x.line))}; check before resending)`);
   if (r.outcome === 'cancelled') parts.push(`cancelled: ${describeUnsent(r)}`);
   if (r.outcome === 'stopped') parts.push(`stopped by ${r.stopError?.code ?? 'an error'}: ${describeUnsent(r)}`);
   const severity = r.failed + r.unknown > 0 || r.outcome === 'stopped' ? 'error' : r.outcome === 'cancelled' ? 'warning' : 'info';
@@ -108,7 +108,7 @@ export function renderPutReport(r: PutReport): string {
   if (r.unknownRecords.length > 0) {
     out.push('', '## Unknown outcome', '', 'The connection failed while these records were being sent: Kinesis may or may not have written them. They were not resent, so that none is written twice. Read the stream (or check its sequence numbers) before sending them again.', '', ...failureTable(r.unknownRecords));
   }
-  if (r.notSentRecords.length > 0) out.push('', '## Not sent', '', `Line${r.notSentRecords.length === 1 ? '' : 's'} ${formatLineRanges(r.notSentRecords.map((x) => x.line))}.`);
+  if (r.notSentRecords.length > 0) out.push('', '## Not sent', '', `${noun(r.notSentRecords.length, 'Line')} ${formatLineRanges(r.notSentRecords.map((x) => x.line))}.`);
   if (r.sentRecords.length > 0) out.push('', '## Sent by shard', '', '| Shard | Records | Lines |', '|---|---:|---|', ...sentByShard(r.sentRecords));
   if (r.shardMismatches > 0) out.push('', `${plural(r.shardMismatches, 'record')} landed on another shard than its hash key predicted (the stream was resharding, or places records itself).`);
   return `${out.join('\n')}\n`;

@@ -8,15 +8,21 @@ import { once } from 'node:events';
 import { homedir } from 'node:os';
 import type { StartPosition } from '../../kinesis/tail/position';
 import type { Log } from '../../ui/log';
+import { notify } from '../../ui/notify';
+import { plural } from '../../kinesis/plural';
+import type { ReadOnlyDocuments } from '../../ui/readOnlyDocs';
 import { exportChunks, exportFileName, type ExportItem } from '../shared/exportFormat';
 import { isWebviewMessage, type ExportFormat, type HostToWebview, type PanelSettings } from '../shared/protocol';
 import { TailSession, type TailHandle, type TailHandlers } from './session';
 import { renderTailHtml } from './webviewHtml';
+import { shortenLongNumbers } from '../shared/display';
 import type { Decoded } from '../../kinesis/decode/types';
 import type { StreamRef } from '../../kinesis/types';
 import { CommandIds } from '../../commands/ids';
 
 export const TAIL_VIEW_TYPE = 'kinesis.tail';
+/** How long a merged tail holds records so that its shards interleave by arrival time. */
+const REORDER_WINDOW_MS = 1000;
 
 /** What to tail (a StreamRef whose shards are a list); also what a restored panel is rebuilt from. */
 export interface TailRequest extends Omit<StreamRef, 'shardId'> {
@@ -44,6 +50,8 @@ export interface EfoTarget {
 export interface TailPanelDeps {
   extensionUri: vscode.Uri;
   log: Log;
+  /** Where "Open in editor" puts a payload: a read-only document. */
+  documents: ReadOnlyDocuments;
   settings(): PanelSettings;
   createTail(req: TailRequest, handlers: TailHandlers): TailHandle;
   decode(data: Uint8Array): Decoded;
@@ -52,7 +60,7 @@ export interface TailPanelDeps {
 
 export function tailTitle(req: TailRequest): string {
   const where = req.shardIds.length === 0 ? 'all shards' : req.shardIds.map((s) => s.replace(/^shardId-0*(?=\d)/, 'shard ')).join(', ');
-  return `${req.streamName} · ${where} · ${req.positionLabel}${req.efo ? ' · EFO' : ''}`;
+  return `${req.streamName} · ${where} · ${shortenLongNumbers(req.positionLabel)}${req.efo ? ' · EFO' : ''}`;
 }
 
 export class TailPanel implements vscode.Disposable {
@@ -80,20 +88,21 @@ export class TailPanel implements vscode.Disposable {
     this.session = new TailSession({
       target: { connection: req.connectionId, connectionName: req.connectionName, region: req.region, stream: req.streamName, shardIds: req.shardIds, startPosition: req.positionLabel, ...(req.efo ? { efo: req.efo.consumerName } : {}) },
       streamTail: req.shardIds.length !== 1,
+      reorderWindowMs: req.shardIds.length === 1 ? 0 : REORDER_WINDOW_MS,
       settings: deps.settings(),
       createTail: (handlers) => deps.createTail(req, handlers),
       decode: deps.decode,
       post: (m) => this.post(m),
       onError: (what, err) => deps.log.error(`tail ${req.streamName}: ${what}`, err),
+      log: (level, line) => deps.log[level](line),
       actions: {
         saveExport: (items, format) => this.saveExport(items, format),
         copy: async (text) => {
           await vscode.env.clipboard.writeText(text);
           void vscode.window.setStatusBarMessage('$(copy) Copied', 2000);
         },
-        openInEditor: async (content, language) => {
-          const doc = await vscode.workspace.openTextDocument({ content, language });
-          await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+        openInEditor: async (content, language, name) => {
+          await deps.documents.open(name, content, language, vscode.ViewColumn.Beside);
         },
         tailFromRecord: (record) => deps.tailFromRecord(req, record),
         sendToStream: async (sets) => {
@@ -183,7 +192,12 @@ export class TailPanel implements vscode.Disposable {
       const text = [...exportChunks(counted, format)].join('');
       await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
     }
-    this.deps.log.info(`exported ${count} records of ${this.req.streamName} to ${target.toString(true)}`);
+    const where = target.scheme === 'file' ? target.fsPath : target.toString(true);
+    notify(this.deps.log, 'info', `Exported ${plural(count, 'record')} of ${this.req.streamName} to ${where}.`, [
+      { title: 'Open', run: () => vscode.commands.executeCommand('vscode.open', target) },
+      // In the Explorer when the file is in the workspace, else in the system's file manager.
+      { title: 'Reveal', run: () => vscode.commands.executeCommand(vscode.workspace.getWorkspaceFolder(target) ? 'revealInExplorer' : 'revealFileInOS', target) },
+    ]);
     return { path: target.scheme === 'file' ? target.fsPath : target.toString(true), count };
   }
 }

@@ -53,6 +53,7 @@ export class TailPanels implements vscode.Disposable {
     const tail = new TailPanel(panel, req, {
       extensionUri: this.services.context.extensionUri,
       log: this.services.log,
+      documents: this.services.documents,
       settings: readPanelSettings,
       decode: (data) => api.decodePayload(data),
       createTail: (r, handlers): TailHandle => {

@@ -4,12 +4,16 @@
 // The VS Code panel (tailPanel.ts) only supplies `post` and the editor-facing actions.
 import { stringifyJson } from '../shared/exactJson';
 import type { Decoded } from '../../kinesis/decode/types';
+import { plural } from '../../kinesis/plural';
 import type { TailBatch, TailStatus } from '../../kinesis/tail/types';
 import { HostBuffer, type BufferedRecord } from './buffer';
+import { ReorderWindow } from './reorder';
 import { toExportItems } from './sessionExport';
 import { compileView, type CompiledView } from '../shared/filter';
 import { recordMeta, type ExportFormat, type HostToWebview, type PanelSettings, type RecordRow, type ShardStatus, type StatusMessage, type TailTarget, type WebviewToHost } from '../shared/protocol';
 import { fullBody, toRecordRow } from '../shared/recordRow';
+import { shortenLongNumbers, shortShard } from '../shared/display';
+import { describedText, originalJson, shardMessage } from './sessionText';
 import type { ExportItem } from '../shared/exportFormat';
 
 /** The engine as the session drives it (StreamTail satisfies it). */
@@ -30,7 +34,8 @@ export interface SessionActions {
   /** Shows a save dialog and writes the chunks; resolves the path, or undefined if cancelled. */
   saveExport(chunks: Iterable<ExportItem>, format: ExportFormat): Promise<{ path: string; count: number } | undefined>;
   copy(text: string): Promise<void>;
-  openInEditor(content: string, language: 'json' | 'plaintext'): Promise<void>;
+  /** Shows a payload in a read-only document named `name` (e.g. "orders #3 …36588898.json"). */
+  openInEditor(content: string, language: 'json' | 'plaintext', name: string): Promise<void>;
   tailFromRecord(record: { shardId: string; sequenceNumber: string }): Promise<void>;
   putAgain(record: { data: Uint8Array; partitionKey: string; explicitHashKey?: string }): Promise<void>;
   /** "Send to stream…" with the records it may send (see SendSets). */
@@ -68,9 +73,25 @@ export interface TailSessionOptions {
   /** Rows per replay message. */
   replayChunk?: number;
   onError?(what: string, err: unknown): void;
+  /**
+   * How long records of a merged tail are held so that shards interleave by arrival time (ms);
+   * 0 (the default) passes them through in the order the shards delivered them.
+   */
+  reorderWindowMs?: number;
+  /** The clock the reorder window holds records by (tests inject one). */
+  now?(): number;
+  /** The Kinesis log channel: every shard error, throttle and retry, with the shard and code. */
+  log?(level: 'warn' | 'error', line: string): void;
 }
 
 const RAW_MAX = 64 * 1024;
+
+/** A delivered record waiting in the reorder window. */
+interface HeldRecord {
+  shardId: string;
+  arrival: number;
+  record: TailBatch['records'][number];
+}
 
 export class TailSession {
   private readonly buffer: HostBuffer;
@@ -87,13 +108,19 @@ export class TailSession {
   private filterText = '';
   private filterField = '';
   private readonly hidden = new Set<string>();
+  /** Per shard, the last state label logged, so each retry and error is written once. */
+  private readonly logged = new Map<string, string>();
+  private loggedTailError = false;
   private timer?: ReturnType<typeof setTimeout>;
+  private readonly reorder: ReorderWindow<HeldRecord>;
+  private reorderTimer?: ReturnType<typeof setTimeout>;
   private disposed = false;
   readonly done: Promise<TailStatus>;
   private resolveDone!: (s: TailStatus) => void;
 
   constructor(private readonly opts: TailSessionOptions) {
     this.buffer = new HostBuffer(opts.settings.maxRecords);
+    this.reorder = new ReorderWindow<HeldRecord>(opts.reorderWindowMs ?? 0, opts.now ?? Date.now);
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.tail = opts.createTail({ onBatch: (b) => this.onBatch(b), onStatus: (s) => this.onStatus(s) });
   }
@@ -124,12 +151,15 @@ export class TailSession {
     this.ready = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.reorderTimer) clearTimeout(this.reorderTimer);
+    this.reorderTimer = undefined;
+    this.reorder.clear();
     await this.tail.stop();
   }
 
   /** For tests and the "stopping leaves nothing running" check. */
-  snapshot(): { buffered: number; dropped: number; nextId: number; paused: boolean; stopped: boolean; ready: boolean; timerPending: boolean } {
-    return { buffered: this.buffer.size, dropped: this.buffer.dropped, nextId: this.nextId, paused: this.paused, stopped: this.stopped, ready: this.ready, timerPending: this.timer !== undefined };
+  snapshot(): { buffered: number; dropped: number; nextId: number; paused: boolean; stopped: boolean; ready: boolean; timerPending: boolean; held: number } {
+    return { buffered: this.buffer.size, dropped: this.buffer.dropped, nextId: this.nextId, paused: this.paused, stopped: this.stopped, ready: this.ready, timerPending: this.timer !== undefined || this.reorderTimer !== undefined, held: this.reorder.size };
   }
 
   /** Rows currently buffered, oldest first (what a reopened webview is replayed). */
@@ -146,6 +176,7 @@ export class TailSession {
       case 'stop': return this.stop();
       case 'clear':
         this.buffer.clear();
+        this.reorder.clear();
         this.pending = [];
         return;
       case 'setFilter':
@@ -167,7 +198,8 @@ export class TailSession {
         const rec = this.buffer.get(msg.id);
         if (!rec) return;
         const { text, json } = this.fullText(rec, true);
-        return this.opts.actions.openInEditor(text, json ? 'json' : 'plaintext');
+        const name = `${this.opts.target.stream} ${shortShard(rec.row.shardId)} ${shortenLongNumbers(rec.row.sequenceNumber)}${rec.row.subSequenceNumber === undefined ? '' : `-${rec.row.subSequenceNumber}`}.${json ? 'json' : 'txt'}`;
+        return this.opts.actions.openInEditor(text, json ? 'json' : 'plaintext', name);
       }
       case 'tailFromRecord': {
         const rec = this.buffer.get(msg.id);
@@ -187,7 +219,8 @@ export class TailSession {
     this.ready = true;
     this.pending = [];
     const { post } = this.opts;
-    post({ type: 'init', target: this.opts.target, streamTail: this.opts.streamTail, settings: this.opts.settings });
+    const windowMs = this.opts.reorderWindowMs ?? 0;
+    post({ type: 'init', target: this.opts.target, streamTail: this.opts.streamTail, settings: this.opts.settings, ...(windowMs > 0 ? { reorderWindowMs: windowMs } : {}) });
     // A (re)opened webview has no rows: send everything buffered, in chunks.
     post({ type: 'reset' });
     const rows = this.rows();
@@ -208,7 +241,27 @@ export class TailSession {
 
   private onBatch(batch: TailBatch): void {
     if (this.disposed) return;
-    for (const r of batch.records) {
+    this.emit(this.reorder.add(batch.shardId, batch.records.map((r) => ({ shardId: r.shardId, arrival: r.approximateArrival, record: r }))));
+    this.armReorder();
+  }
+
+  /** Releases what the reorder window owes, then waits for the next record to fall due. */
+  private armReorder(): void {
+    if (this.reorderTimer || this.disposed) return;
+    const due = this.reorder.nextDue();
+    if (due === undefined) return;
+    const now = (this.opts.now ?? Date.now)();
+    this.reorderTimer = setTimeout(() => {
+      this.reorderTimer = undefined;
+      this.emit(this.reorder.release());
+      this.armReorder();
+    }, Math.max(0, due - now));
+  }
+
+  /** Gives released records their ids (so ids keep growing in buffer order) and queues them. */
+  private emit(held: readonly HeldRecord[]): void {
+    if (held.length === 0) return;
+    for (const { record: r } of held) {
       const row = toRecordRow({
         id: this.nextId++,
         ...recordMeta({ ...r, arrival: r.approximateArrival }),
@@ -222,7 +275,29 @@ export class TailSession {
 
   private onStatus(status: TailStatus): void {
     this.lastStatus = status;
+    this.logStatus(status);
     this.markStatus();
+  }
+
+  /** Writes what went wrong to the log: one line per new retry attempt, throttle or error. */
+  private logStatus(status: TailStatus): void {
+    const log = this.opts.log;
+    if (!log) return;
+    const stream = this.opts.target.stream;
+    for (const sh of status.shards) {
+      const key = `${sh.state}:${sh.attempt}`;
+      if (this.logged.get(sh.shardId) === key) continue;
+      this.logged.set(sh.shardId, key);
+      if (!sh.error || !['throttled', 'retrying', 'error'].includes(sh.state)) continue;
+      const what = sh.state === 'error' ? 'stopped' : `${sh.state} (attempt ${sh.attempt})`;
+      log(sh.state === 'error' ? 'error' : 'warn', `tail ${stream} ${sh.shardId}: ${what}: ${describedText(sh.error)}`);
+    }
+    // A tail that ended because its one shard failed already said so on the shard's line.
+    const sameAsShard = status.shards.some((sh) => sh.state === 'error' && sh.error?.code === status.error?.code && sh.error?.message === status.error?.message);
+    if (status.error && !this.loggedTailError && !sameAsShard) {
+      this.loggedTailError = true;
+      log('error', `tail ${stream}: stopped: ${describedText(status.error)}`);
+    }
   }
 
   private markStatus(): void {
@@ -250,6 +325,9 @@ export class TailSession {
   }
 
   private ended(final: TailStatus): void {
+    if (this.reorderTimer) clearTimeout(this.reorderTimer);
+    this.reorderTimer = undefined;
+    this.emit(this.reorder.drain());
     this.lastStatus = final;
     this.stopped = true;
     this.markStatus();
@@ -270,15 +348,19 @@ export class TailSession {
       ...(sh.latestAt === undefined ? {} : { latestAt: sh.latestAt }),
       ...shardMessage(sh),
     }));
-    const tailError = s?.error ? `${s.error.code}: ${s.error.message}${s.error.nextStep ? `. ${s.error.nextStep}` : ''}` : undefined;
-    const message = this.endedMessage ?? tailError;
+    const failed = (s?.shards ?? []).filter((sh) => sh.state === 'error' && sh.error);
+    const shardErrors = failed.length === 0 ? undefined
+      : failed.length === 1 ? `${failed[0].shardId} stopped. ${describedText(failed[0].error)}`
+        : `${plural(failed.length, 'shard')} stopped. ${failed[0].shardId}: ${describedText(failed[0].error)} (hover a shard for its own error)`;
+    const error = s?.error ? describedText(s.error) : shardErrors;
+    const message = this.endedMessage ?? error;
     return {
       type: 'status',
       shards,
       paused: this.paused,
       stopped: this.stopped,
       droppedByHost: this.buffer.dropped,
-      ...(message ? { message } : {}),
+      ...(message ? { message, severity: this.endedMessage === undefined ? 'error' : 'info' } : {}),
     };
   }
 
@@ -305,7 +387,8 @@ export class TailSession {
       return;
     }
     const raw = rec.data.subarray(0, RAW_MAX);
-    this.opts.post({ type: 'payload', requestId, id, ok: true, body: this.fullText(rec).text, rawBase64: Buffer.from(raw).toString('base64'), rawSize: rec.data.length });
+    const original = rec.row.layers.some((l) => l === 'dynamodb' || l === 'cloudwatch-logs') ? originalJson(rec.data) : undefined;
+    this.opts.post({ type: 'payload', requestId, id, ok: true, body: this.fullText(rec).text, rawBase64: Buffer.from(raw).toString('base64'), rawSize: rec.data.length, ...(original === undefined ? {} : { original }) });
   }
 
   private async sendToStream(selectedId: number | undefined): Promise<void> {
@@ -327,11 +410,4 @@ export class TailSession {
       this.opts.post({ type: 'exportResult', requestId, ok: false, error: err instanceof Error ? err.message : String(err) });
     }
   }
-}
-
-function shardMessage(sh: TailStatus['shards'][number]): { message?: string } {
-  if (sh.state === 'waiting') return { message: 'Waiting for its parent shards to be read to their end' };
-  if (sh.error) return { message: `${sh.error.code}: ${sh.error.message}${sh.error.nextStep ? `. ${sh.error.nextStep}` : ''}` };
-  if (sh.state === 'closed' && sh.childShardIds?.length) return { message: `Closed; continues in ${sh.childShardIds.join(', ')}` };
-  return {};
 }

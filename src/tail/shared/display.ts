@@ -2,6 +2,8 @@
 // bidi characters visibly, times in local or UTC, sizes, rates, and shortened identifiers.
 import { PREVIEW_MAX, type TimeZoneMode } from './protocol';
 
+export { noun, plural } from '../../kinesis/plural';
+
 /*
  * Characters that would be invisible or would reorder the text around them: C0/C1 controls, DEL,
  * bidi embeddings/overrides/isolates (Trojan Source), zero-width and line/paragraph separators,
@@ -83,6 +85,14 @@ export function formatLag(ms: number): string {
 /** The tail of a sequence number, where consecutive records differ: "…1589136588898". */
 export function shortSequence(seq: string): string {
   return seq.length > 14 ? `\u2026${seq.slice(-12)}` : seq;
+}
+
+/**
+ * A title with its long numbers shortened to their last digits ("AT_SEQUENCE_NUMBER …98876543"):
+ * sequence numbers are 56 digits, and the last ones tell records apart.
+ */
+export function shortenLongNumbers(text: string): string {
+  return text.replace(/\d{20,}/g, (digits) => `\u2026${digits.slice(-8)}`);
 }
 
 /** "shardId-000000000012" -> "#12"; other ids are kept, cut to 24 characters. */

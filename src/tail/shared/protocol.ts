@@ -123,6 +123,8 @@ export interface InitMessage {
   /** Whole-stream tails get per-shard toggles. */
   streamTail: boolean;
   settings: PanelSettings;
+  /** A merged tail holds records this long (ms) so shards interleave by arrival time; said in the header. */
+  reorderWindowMs?: number;
 }
 export interface RecordsMessage { type: 'records'; rows: RecordRow[] }
 export interface StatusMessage {
@@ -137,6 +139,8 @@ export interface StatusMessage {
   droppedByHost: number;
   /** Why the tail stopped or cannot read (stream deleted, credentials expired…): shown as a banner. */
   message?: string;
+  /** How the banner looks: an error (AWS code and next step) or a plain notice. Default 'info'. */
+  severity?: 'error' | 'info';
 }
 /** Clears the webview's rows (not its UI state), before a replay. */
 export interface ResetMessage { type: 'reset' }
@@ -163,6 +167,8 @@ export interface PayloadMessage {
   /** The record's bytes as stored, base64, at most 64 KiB of them, for the hex view. */
   rawBase64?: string;
   rawSize?: number;
+  /** DynamoDB and CloudWatch Logs records: the JSON as it arrived, before values were converted. */
+  original?: string;
   /** E.g. "record no longer buffered". */
   error?: string;
 }
@@ -221,6 +227,10 @@ export interface PersistedState {
    * from then (AT_TIMESTAMP) instead of skipping what arrived during the reload.
    */
   latestTimes?: Record<string, number>;
+  /** Column widths the user dragged and JSON field columns ($.temperature), per panel. */
+  columns?: { widths: Record<string, number>; fields: string[] };
+  /** The column sort, when one is on. */
+  sort?: { key: 'arrival' | 'shard' | 'key' | 'size' | 'kind'; dir: 'asc' | 'desc' };
 }
 
 // ---- validation ---------------------------------------------------------------------------------
@@ -301,6 +311,9 @@ export function parsePersistedState(x: unknown): PersistedState | undefined {
     }
   }
   const target = parseTarget(x.target);
+  const columns = parseColumns(x.columns);
+  const sort = isObject(x.sort) && oneOf(x.sort.key, ['arrival', 'shard', 'key', 'size', 'kind'] as const) && oneOf(x.sort.dir, ['asc', 'desc'] as const)
+    ? { key: x.sort.key, dir: x.sort.dir } : undefined;
   return {
     v: 1,
     filterText: isBoundedString(x.filterText, MAX_FILTER_LENGTH) ? x.filterText : '',
@@ -312,5 +325,20 @@ export function parsePersistedState(x: unknown): PersistedState | undefined {
     ...(Object.keys(latestTimes).length > 0 ? { latestTimes } : {}),
     ...(isId(x.lastSeenId) ? { lastSeenId: x.lastSeenId } : {}),
     ...(target ? { target } : {}),
+    ...(columns ? { columns } : {}),
+    ...(sort ? { sort } : {}),
   };
+}
+
+/** Saved column widths (plain numbers by short ids) and field paths (bounded strings). */
+function parseColumns(x: unknown): PersistedState['columns'] {
+  if (!isObject(x)) return undefined;
+  const widths: Record<string, number> = {};
+  if (isObject(x.widths)) {
+    for (const [id, w] of Object.entries(x.widths)) {
+      if (/^(time|shard|key|seq|size|badges|f[0-7])$/.test(id) && typeof w === 'number' && Number.isFinite(w)) widths[id] = w;
+    }
+  }
+  const fields = Array.isArray(x.fields) ? x.fields.filter((f): f is string => isBoundedString(f, 200)).slice(0, 8) : [];
+  return { widths, fields };
 }

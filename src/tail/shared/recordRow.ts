@@ -3,7 +3,8 @@
 import { stringifyJson } from './exactJson';
 import type { Decoded } from '../../kinesis/decode/types';
 import { cutText, makePreview } from './display';
-import { INLINE_BODY_MAX, recordMeta, type RecordMeta, type RecordRow } from './protocol';
+import { compactJsonPreview } from './jsonPreview';
+import { INLINE_BODY_MAX, PREVIEW_MAX, recordMeta, type RecordMeta, type RecordRow } from './protocol';
 
 export interface RowSource extends RecordMeta {
   id: number;
@@ -41,6 +42,15 @@ export function binaryPreview(hexDump: string, size: number, maxBytes = 24): str
   return `${size} bytes${shown ? `: ${shown}${size > maxBytes ? ' …' : ''}` : ''}`;
 }
 
+function jsonPreview(decoded: Decoded): string | undefined {
+  if (decoded.kind !== 'json') return undefined;
+  try {
+    return compactJsonPreview(decoded.json, PREVIEW_MAX);
+  } catch {
+    return undefined;
+  }
+}
+
 export function toRecordRow(src: RowSource): RecordRow {
   const { decoded } = src;
   const body = fullBody(decoded);
@@ -50,7 +60,7 @@ export function toRecordRow(src: RowSource): RecordRow {
     ...recordMeta(src),
     layers: [...decoded.layers],
     kind: decoded.kind,
-    preview: decoded.kind === 'binary' ? binaryPreview(body, decoded.size) : makePreview(body),
+    preview: decoded.kind === 'binary' ? binaryPreview(body, decoded.size) : makePreview(jsonPreview(decoded) ?? body),
     body: truncated ? cutText(body, INLINE_BODY_MAX) : body,
     bodyTruncated: truncated,
     ...(decoded.warnings && decoded.warnings.length > 0 ? { warnings: [...decoded.warnings] } : {}),

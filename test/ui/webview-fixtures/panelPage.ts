@@ -116,7 +116,7 @@ export class PanelPage {
   }
 
   /** Registers what the stand-in host answers to getPayload for this record. */
-  async setPayload(id: number, p: { body?: string; rawBase64?: string; rawSize?: number }): Promise<void> {
+  async setPayload(id: number, p: { body?: string; rawBase64?: string; rawSize?: number; original?: string }): Promise<void> {
     await this.page.evaluate(([i, payload]) => (globalThis as unknown as PageGlobals).__setPayload(i, payload), [id, p] as const);
   }
 

@@ -54,7 +54,7 @@ describe('tail panel webview', function () {
     assert.match(rows[0].text, /#1/, 'short shard id');
     assert.match(rows[0].text, /device-1/);
     assert.match(rows[0].text, /JSON/);
-    assert.match(rows[0].text, /"temperature":61/);
+    assert.match(rows[0].text, /temperature: 61/, 'the compact one-line preview of the whole document');
     await panel.page.locator('.rows .row[data-id="1"] .c-seq').hover();
     const seqTitle = await panel.page.locator('.rows .row[data-id="1"] .c-seq').getAttribute('title');
     assert.equal(seqTitle, sequenceNumber(1, 1), 'full sequence number on hover');

@@ -209,4 +209,35 @@ describe('tail panel session (host side) against kinesis-local', function () {
     assert.ok(shards().find((sh) => sh.shardId !== written?.shardId)?.latestAt !== undefined, 'the other shard keeps its time');
     await s.dispose();
   });
+
+  it('reports a failed tail as an error banner with the AWS code, and logs the shard and code once', async () => {
+    const client = testClient({ maxAttempts: 1 });
+    const webview = new FakeWebview();
+    const lines: Array<[string, string]> = [];
+    const shardId = 'shardId-000000000000';
+    const bad = '49' + '0'.repeat(54);
+    const s = new TailSession({
+      target: { connection: 'local', region: 'us-east-1', stream, shardIds: [shardId], startPosition: `AFTER ${bad}` },
+      streamTail: false,
+      settings: { maxRecords: 100, timeZone: 'utc', autoScroll: true, autoPauseWhenFull: false },
+      createTail: (h) => new StreamTail({ client, streamName: stream, shardIds: [shardId], position: { type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: bad }, idleIntervalMs: 200, onBatch: h.onBatch, onStatus: h.onStatus }),
+      decode: (data) => decodePayload(data),
+      post: webview.post,
+      log: (level, line) => lines.push([level, line]),
+      actions: { saveExport: async () => undefined, copy: async () => undefined, openInEditor: async () => undefined, tailFromRecord: async () => undefined, putAgain: async () => undefined },
+    });
+    s.start();
+    await s.handle({ type: 'ready' });
+    await s.done;
+    const last = await eventually(() => {
+      const st = webview.of('status').at(-1);
+      return st?.stopped && st.message ? st : undefined;
+    }, 'a final status with a message');
+    assert.equal(last.severity, 'error');
+    assert.match(last.message ?? '', /^\w+Exception: .+\. /, 'the AWS code, the sentence, then the next step');
+    const errors = lines.filter(([level]) => level === 'error');
+    assert.ok(errors.some(([, line]) => line.includes(shardId) && /Exception/.test(line)), `a log line names the shard and the code: ${JSON.stringify(lines)}`);
+    assert.equal(new Set(errors.map(([, l]) => l)).size, errors.length, 'each error is logged once');
+    await s.dispose();
+  });
 });

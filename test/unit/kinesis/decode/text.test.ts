@@ -120,7 +120,7 @@ describe('decode: hex dump', () => {
     const d = decodePayload(Uint8Array.from({ length: 100 * 1024 }, (_, i) => (i % 7 === 0 ? 0xff : i % 256)));
     const defaultLines = d.hex?.split('\n') ?? [];
     assert.equal(defaultLines.length, (64 * 1024) / 16 + 1, 'default cap is 64 KiB');
-    assert.match(defaultLines.at(-1) ?? '', /^… 36864 more bytes not shown \(65536 of 102400\)$/);
+    assert.match(defaultLines.at(-1) ?? '', /^… 36,864 more bytes not shown \(65,536 of 102,400\)$/);
     assert.equal(d.size, 100 * 1024, 'size is the whole payload, not what is shown');
     assert.equal(decodePayload(data, { maxHexBytes: 0 }).hex, '… 40 more bytes not shown (0 of 40)');
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cutText, formatBytes, formatLag, formatTime, jsonDepth, makePreview, revealControls, shortSequence, shortShard } from '../../../../src/tail/shared/display';
+import { shortenLongNumbers, cutText, formatBytes, formatLag, formatTime, jsonDepth, makePreview, revealControls, shortSequence, shortShard } from '../../../../src/tail/shared/display';
 
 describe('display helpers', () => {
   it('shows control, bidi and invisible characters', () => {
@@ -48,5 +48,11 @@ describe('display helpers', () => {
     assert.equal(jsonDepth('{"a":"[[[[{{{"}'), 1, 'brackets in strings do not count');
     assert.equal(jsonDepth('["\\"[[["]'), 1, 'escaped quotes stay inside the string');
     assert.equal(jsonDepth('['.repeat(5000) + ']'.repeat(5000), 64), 65, 'stops past the limit');
+  });
+
+  it('shortens long numbers in titles to their last digits', () => {
+    const seq = '49590338271490256608559692538361571095921575989136588898';
+    assert.equal(shortenLongNumbers(`AT_SEQUENCE_NUMBER ${seq}`), 'AT_SEQUENCE_NUMBER …36588898');
+    assert.equal(shortenLongNumbers('AT_TIMESTAMP 2026-11-23 10:00'), 'AT_TIMESTAMP 2026-11-23 10:00');
   });
 });

@@ -9,7 +9,7 @@ describe('record rows', () => {
   it('carries compact JSON of the decoded value, with metadata', () => {
     const row = toRecordRow({ ...base, subSequenceNumber: 2, explicitHashKey: '99', decoded: { kind: 'json', layers: ['kpl', 'json'], json: { b: [1, 2] }, text: '{ "b": [1,2] }', size: 14 } });
     assert.equal(row.body, '{"b":[1,2]}');
-    assert.equal(row.preview, '{"b":[1,2]}');
+    assert.equal(row.preview, '{b: [1, 2]}', 'the preview is the compact one-line form of the whole document');
     assert.equal(row.bodyTruncated, false);
     assert.equal(row.subSequenceNumber, 2);
     assert.equal(row.explicitHashKey, '99');
