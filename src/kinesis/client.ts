@@ -53,25 +53,21 @@ export function subscribeTransport(endpoint: string | undefined, setting: EfoTra
 }
 
 export function createKinesisClient(opts: ClientOptions): KinesisClient {
-  if (opts.http2) {
-    return new KinesisClient({
-      region: opts.region,
-      endpoint: opts.endpoint,
-      credentials: opts.credentials,
-      maxAttempts: opts.maxAttempts ?? 3,
-      ignoreConfiguredEndpointUrls: opts.ignoreConfiguredEndpointUrls,
-      // One session for every shard's subscription stream; a stream idle this long (no event,
-      // AWS sends one at least every 5 s) is dropped and the reader resubscribes.
-      requestHandler: new NodeHttp2Handler({ requestTimeout: opts.requestTimeoutMs ?? 30_000, sessionTimeout: 600_000, disableConcurrentStreams: false }),
-    });
-  }
-  const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets ?? 64, keepAliveMsecs: 10_000 };
-  return new KinesisClient({
+  const common = {
     region: opts.region,
     endpoint: opts.endpoint,
     credentials: opts.credentials,
     maxAttempts: opts.maxAttempts ?? 3,
     ignoreConfiguredEndpointUrls: opts.ignoreConfiguredEndpointUrls,
+  };
+  if (opts.http2) {
+    // One session for every shard's subscription stream; a stream idle this long (no event,
+    // AWS sends one at least every 5 s) is dropped and the reader resubscribes.
+    return new KinesisClient({ ...common, requestHandler: new NodeHttp2Handler({ requestTimeout: opts.requestTimeoutMs ?? 30_000, sessionTimeout: 600_000, disableConcurrentStreams: false }) });
+  }
+  const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets ?? 64, keepAliveMsecs: 10_000 };
+  return new KinesisClient({
+    ...common,
     requestHandler: new NodeHttpHandler({
       httpAgent: new HttpAgent(agentOptions),
       httpsAgent: new HttpsAgent(agentOptions),
