@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { createKinesisClient } from '../../src/kinesis/client';
 import { eventually } from '../support/eventually';
-import { contextMenu, expand, openKinesisView, treeRow } from './tree';
+import { collapseOtherStreams, contextMenu, expand, openKinesisView } from './tree';
 import { CONNECTION_NAME, resultsDir, runCommand, workbench, type Workbench } from './workbench';
 
 const STREAM = 'ui-sensors';
@@ -49,10 +49,8 @@ describe('journey: tail a shard', () => {
 
     await openKinesisView(page);
     await expand(page, CONNECTION_NAME, STREAM);
-    // Shard ids repeat across streams: collapse ui-clicks (an earlier journey expands it) so the
-    // shard row found below is ui-sensors' own.
-    const clicks = treeRow(page, 'ui-clicks');
-    if ((await clicks.getAttribute('aria-expanded')) === 'true') await clicks.locator('.monaco-tl-twistie').click();
+    // Shard ids repeat across streams: only ui-sensors may be open when its shard row is looked up.
+    await collapseOtherStreams(page, STREAM);
     await expand(page, STREAM, 'shardId-000000000000');
     const input = page.locator('.quick-input-widget input');
     await contextMenu(page, 'shardId-000000000000', 'Tail Shard…', input);

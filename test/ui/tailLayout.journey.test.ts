@@ -6,7 +6,7 @@ import { CreateStreamCommand, DeleteStreamCommand, DescribeStreamSummaryCommand,
 import type { FrameLocator, Page } from 'playwright-core';
 import { createKinesisClient } from '../../src/kinesis/client';
 import { eventually } from '../support/eventually';
-import { contextMenu, expand, openKinesisView, treeRow } from './tree';
+import { collapseOtherStreams, contextMenu, expand, openKinesisView } from './tree';
 import { runCommand, workbench, CONNECTION_NAME, type Workbench } from './workbench';
 
 const MERGED = 'ui-clicks';
@@ -122,8 +122,8 @@ describe('journey: the tail table at three widths, and a tail error', () => {
     try {
       await c.send(new PutRecordsCommand({ StreamName: ERRORS, Records: [{ PartitionKey: 'k', Data: Buffer.from('{"n":1}') }] }));
       await expand(page, CONNECTION_NAME, ERRORS);
-      const clicks = treeRow(page, MERGED);
-      if ((await clicks.getAttribute('aria-expanded')) === 'true') await clicks.locator('.monaco-tl-twistie').click();
+      // Shard ids repeat across streams: only this stream may be open when its shard row is looked up.
+      await collapseOtherStreams(page, ERRORS);
       await expand(page, ERRORS, 'shardId-000000000000');
       const input = page.locator('.quick-input-widget input');
       await contextMenu(page, 'shardId-000000000000', 'Tail Shard…', input);

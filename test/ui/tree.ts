@@ -45,3 +45,18 @@ export async function contextMenu(page: Page, label: string | RegExp, entry: str
     }
   }
 }
+
+/**
+ * Collapses every expanded stream row but `keep`'s. Shard ids repeat across streams
+ * (shardId-000000000000 is in every one), so a journey that looks for a shard row by its id must
+ * have only its own stream open.
+ */
+export async function collapseOtherStreams(page: Page, keep: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const open = page.locator('.sidebar .pane-body .monaco-list-row[aria-expanded="true"][aria-level="2"]').filter({ hasNot: page.locator('.label-name', { hasText: new RegExp(`^${keep.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+    if ((await open.count()) === 0) return;
+    await open.first().locator('.monaco-tl-twistie').click();
+  }
+  throw new Error(`could not collapse the streams other than ${keep}`);
+}
+
