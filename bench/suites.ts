@@ -1,0 +1,5 @@
+// Every suite `npm run bench` runs, in order. Each lives in its own file under bench/.
+import type { BenchSuite } from './types';
+
+export const suites: BenchSuite[] = [
+];
