@@ -6,7 +6,7 @@ import { describePosition, type StartPosition } from '../../kinesis/tail/positio
 import { sameStream } from '../../kinesis/types';
 import type { Services } from '../../services';
 import { parsePersistedState } from '../shared/protocol';
-import { EfoConsumers } from './efoConsumers';
+import { currentUser, EfoConsumers } from './efoConsumers';
 import { TAIL_VIEW_TYPE, TailPanel, tailTitle, type EfoTarget, type TailRequest } from './panel';
 import type { TailHandle } from './session';
 import { readEngineSettings, readPanelSettings } from './settings';
@@ -140,11 +140,13 @@ export class TailPanels implements vscode.Disposable {
     const position: StartPosition = { type: 'LATEST' };
     const label = shards.size > 0 ? `${target.startPosition} (resumed)` : target.startPosition;
     const stream = { connectionId: connection.id, connectionName: connection.name, region: target.region, streamName: target.stream };
+    let efo: EfoTarget | undefined;
     try {
-      const efo = target.efo === undefined ? undefined : await this.restoreConsumer(stream, target.efo, target);
+      efo = target.efo === undefined ? undefined : await this.restoreConsumer(stream, target.efo, target);
       await this.attach(panel, { ...stream, shardIds: target.shardIds, position, positionLabel: label, resumeAfter, resumeAtLatest, ...(efo ? { efo } : {}) });
     } catch (err) {
       this.services.log.error(`restoring the tail of ${target.stream} failed`, err);
+      if (efo?.temporary) await this.consumers.deregister(stream, efo, 'its panel could not be restored');
       panel.dispose();
     }
   }
@@ -159,7 +161,8 @@ export class TailPanels implements vscode.Disposable {
     const streamARN = await this.consumers.streamARN(stream);
     const client = await this.services.clients.client(stream);
     if (saved.efoTemporary) {
-      const old = await api.describeConsumer(client, streamARN, name).catch(() => undefined);
+      // Only a name this extension gives its own temporary consumers is ever deregistered here.
+      const old = api.isTemporaryConsumerOf(name, currentUser()) ? await api.describeConsumer(client, streamARN, name).catch(() => undefined) : undefined;
       if (old && old.status !== 'DELETING') await this.consumers.deregister(stream, { consumerName: name, consumerARN: old.arn, streamARN, temporary: true }, 'its panel was restored with a new one');
       else await this.consumers.forget(name);
       return this.consumers.registerTemporary(stream, streamARN, { progress: false });
