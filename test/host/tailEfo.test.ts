@@ -19,6 +19,7 @@ describe('enhanced fan-out tail (inside real VS Code)', function () {
   // kinesis-local 0.6.2 cannot parse a consumer ARN whose stream name holds a "-".
   let stream = '';
   let arn = '';
+  let shardWithRecords = '';
 
   const put = async (from: number, n: number) => {
     await fx.client.send(new PutRecordsCommand({ StreamName: stream, Records: Array.from({ length: n }, (_, i) => ({ PartitionKey: `k${(from + i) % 4}`, Data: Buffer.from(JSON.stringify({ n: from + i })) })) }));
@@ -83,6 +84,7 @@ describe('enhanced fan-out tail (inside real VS Code)', function () {
     assert.ok(labels.some((l) => /Polling/.test(l)) && labels.some((l) => /New temporary consumer/.test(l)), 'still one flow: polling and a temporary consumer are offered too');
     assert.ok(panel);
     await eventually(() => panel.session.rows().length === 30, 'the 30 stored records');
+    shardWithRecords = panel.session.rows()[0]?.shardId ?? '';
     panel.dispose();
     assert.ok((await consumers()).includes('host-app'));
 
@@ -95,6 +97,22 @@ describe('enhanced fan-out tail (inside real VS Code)', function () {
     assert.ok(polling);
     assert.doesNotMatch(polling.panel.title, /EFO/);
     polling.dispose();
+  });
+
+  it('Tail Shard… reads one shard through enhanced fan-out with a registered consumer', async () => {
+    const shardId = shardWithRecords;
+    assert.ok(shardId);
+    const prompts = new ScriptedPrompts(
+      { kind: 'pick', choose: /TRIM_HORIZON/, title: /starting position/ },
+      { kind: 'pick', choose: /Enhanced fan-out: host-app$/, title: /read with/ },
+    );
+    const panel = await fx.run<TailPanel | undefined>('kinesis.tailShard', prompts, { ...(await target()), shardId });
+    prompts.assertDone();
+    assert.ok(panel);
+    assert.match(panel.panel.title, /· shard \d+ · TRIM_HORIZON · EFO$/);
+    await eventually(() => panel.session.rows().length > 0, 'the shard\'s stored records');
+    assert.ok(panel.session.rows().every((r) => r.shardId === shardId), 'only that shard');
+    panel.dispose();
   });
 
   it('a restored panel of a temporary consumer comes back in enhanced fan-out with a fresh consumer; the old one is deregistered', async () => {

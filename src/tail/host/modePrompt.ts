@@ -48,10 +48,10 @@ export async function promptReadMode(deps: ReadModeDeps, stream: Omit<StreamRef,
       detail: 'Its own 2 MiB/s per shard. Its application may also be subscribed: one subscription per shard per consumer at a time.',
       value: { kind: 'consumer' as const, consumer: c },
     })),
-    { label: TEMPORARY_LABEL, description: 'its own 2 MiB/s per shard', value: { kind: 'temporary' } },
+    { label: TEMPORARY_LABEL, detail: 'Its own 2 MiB/s per shard, named kinesis-explorer-<user>-<id>.', value: { kind: 'temporary' } },
   ];
   const lastIndex = items.findIndex((i) => remembered(i.value) === last);
-  if (lastIndex >= 0) items[lastIndex] = { ...items[lastIndex], description: `last used · ${items[lastIndex]?.description ?? ''}` } as PickItem<Mode>;
+  if (lastIndex >= 0) items[lastIndex] = { ...items[lastIndex], description: ['last used', items[lastIndex]?.description].filter(Boolean).join(' · ') } as PickItem<Mode>;
   const first = opts.preferEfo ? (lastIndex > 0 ? lastIndex : items.length - 1) : Math.max(lastIndex, 0);
   const ordered = [items[first] as PickItem<Mode>, ...items.filter((_, i) => i !== first)];
 
