@@ -106,6 +106,10 @@ export interface TailTarget {
   startPosition: string;
   /** Set for an enhanced fan-out tail: the consumer it subscribes with (the header shows "EFO"). */
   efo?: string;
+  /** That consumer's ARN, so a restored panel subscribes with the same registered consumer. */
+  efoConsumerARN?: string;
+  /** The consumer was registered for this panel: a restored panel registers a fresh one. */
+  efoTemporary?: boolean;
 }
 
 export interface PanelSettings {
@@ -289,7 +293,18 @@ function parseTarget(x: unknown): TailTarget | undefined {
   if (typeof connection !== 'string' || typeof stream !== 'string' || typeof startPosition !== 'string') return undefined;
   if (!isStringArray(shardIds) || (region !== undefined && typeof region !== 'string')) return undefined;
   if (connectionName !== undefined && typeof connectionName !== 'string') return undefined;
-  return { connection, stream, shardIds, startPosition, ...(region === undefined ? {} : { region }), ...(connectionName === undefined ? {} : { connectionName }) };
+  return { connection, stream, shardIds, startPosition, ...(region === undefined ? {} : { region }), ...(connectionName === undefined ? {} : { connectionName }), ...parseEfo(x) };
+}
+
+/** The enhanced fan-out part of a target: a consumer name (1..128 of its characters), its ARN, temporary or not. */
+function parseEfo(x: Record<string, unknown>): Pick<TailTarget, 'efo' | 'efoConsumerARN' | 'efoTemporary'> {
+  const { efo, efoConsumerARN, efoTemporary } = x;
+  if (typeof efo !== 'string' || !/^[a-zA-Z0-9_.-]{1,128}$/.test(efo)) return {};
+  return {
+    efo,
+    ...(isBoundedString(efoConsumerARN, 2048) && efoConsumerARN.startsWith('arn:') ? { efoConsumerARN } : {}),
+    ...(typeof efoTemporary === 'boolean' ? { efoTemporary } : {}),
+  };
 }
 
 /**
