@@ -9,6 +9,10 @@ import { BodyArena } from './bodyArena';
 /** Digits of a sequence number kept as a number (15 < log10(2^53)); the head is interned. */
 const SEQ_TAIL = 15;
 const TRUNCATED = 1;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Fields few rows have, by slot. */
+interface Rare { preview?: string; seq?: string; explicitHashKey?: string; warnings?: string[]; body?: string }
 
 /** The fields a filter and the histogram read, without building a row. */
 export interface RowSubject {
@@ -52,7 +56,7 @@ export class RowColumns {
   private readonly bodyLength: Uint32Array;
   private readonly partitionKey: Array<string | undefined>;
   /** Rare fields, by slot. */
-  private readonly rare = new Map<number, { preview?: string; seq?: string; explicitHashKey?: string; warnings?: string[] }>();
+  private readonly rare = new Map<number, Rare>();
   private shards = new Interner();
   private seqHeads = new Interner();
   private kinds: KindLayers[] = [];
@@ -87,11 +91,13 @@ export class RowColumns {
     this.flags[slot] = row.bodyTruncated ? TRUNCATED : 0;
     this.subSeq[slot] = row.subSequenceNumber ?? -1;
     this.partitionKey[slot] = row.partitionKey;
-    const ref = this.arena.put(row.body);
+    const rare: Rare = {};
+    // UTF-8 cannot hold a lone surrogate: such a body stays a string, exactly as it came.
+    if (LONE_SURROGATE.test(row.body)) rare.body = row.body;
+    const ref = this.arena.put(rare.body === undefined ? row.body : '');
     this.bodyChunk[slot] = ref.chunk;
     this.bodyOffset[slot] = ref.offset;
     this.bodyLength[slot] = ref.length;
-    const rare: { preview?: string; seq?: string; explicitHashKey?: string; warnings?: string[] } = {};
     const seq = row.sequenceNumber;
     if (seq.length > SEQ_TAIL && /^\d+$/.test(seq)) {
       this.seqHead[slot] = this.seqHeads.of(seq.slice(0, -SEQ_TAIL));
@@ -125,7 +131,7 @@ export class RowColumns {
   kind(slot: number): PayloadKind { return this.kinds[this.kindLayers[slot]].kind; }
   /** "kpl › gzip › json": the decoder kind the histogram stacks by. */
   kindLabel(slot: number): string { return this.kinds[this.kindLayers[slot]].label; }
-  body(slot: number): string { return this.arena.get(this.bodyChunk[slot], this.bodyOffset[slot], this.bodyLength[slot]); }
+  body(slot: number): string { return this.rare.get(slot)?.body ?? this.arena.get(this.bodyChunk[slot], this.bodyOffset[slot], this.bodyLength[slot]); }
 
   /** The fields filters read (the body is decoded from the arena). */
   subject(slot: number): RowSubject {
