@@ -12,10 +12,9 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { RecordRow } from '../src/tail/shared/protocol';
 import { launchChromium } from '../test/harness/browser';
 import { initMessage, PanelPage } from '../test/ui/webview-fixtures/panelPage';
-import { makeRows } from '../test/ui/webview-fixtures/rows';
 import { startPanelServer } from '../test/ui/webview-fixtures/server';
 import type { BenchContext, BenchRow, BenchSuite } from './types';
-import { hostBufferMB, histogramBatchMs } from './webviewCosts';
+import { hostBufferMB, histogramBatchMs, row300 } from './webviewCosts';
 import { BENCH_SCRIPT, NAIVE_PAGE } from './webviewPageScripts';
 
 interface Options {
@@ -118,7 +117,7 @@ async function feed(name: string, browser: Browser, page: Page, o: Options, reco
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.evaluate(BENCH_SCRIPT);
-  await page.evaluate((t) => (globalThis as unknown as W).__bench.setTemplate(t), makeRows(1, 1000));
+  await page.evaluate((t) => (globalThis as unknown as W).__bench.setTemplate(t), Array.from({ length: 1000 }, (_, i) => row300(i + 1)));
   const r: Result = {
     name, batchTaskMs: [], batchWallMs: [], checkpoints: [], frameWorkMs: [], frameIntervalMs: [], smoothWorkMs: [], scrollCpuMsPerFrame: NaN, reachedBottom: false,
     filterTextMs: NaN, filterFieldMs: NaN,
@@ -165,9 +164,13 @@ async function feed(name: string, browser: Browser, page: Page, o: Options, reco
 async function filterCost(cdp: CDPSession, page: Page, selector: string, value: string): Promise<number> {
   const before = await metrics(cdp);
   await page.fill(selector, value);
-  const done = `(() => { const stats = document.querySelector('.stats')?.textContent ?? ''; ` +
-    `return ${JSON.stringify(value === '')} !== stats.includes('shown') && document.querySelector(${JSON.stringify(selector)}).value === ${JSON.stringify(value)}; })()`;
-  await page.waitForFunction(done, undefined, { polling: 'raf', timeout: 120_000 });
+  type Doc = { document: { querySelector(s: string): { textContent: string | null; value?: string } | null } };
+  // A function, not a string: the panel's CSP has no 'unsafe-eval'.
+  await page.waitForFunction(([sel, v]) => {
+    const d = (globalThis as unknown as Doc).document;
+    const stats = d.querySelector('.stats')?.textContent ?? '';
+    return (v === '') !== stats.includes('shown') && d.querySelector(sel)?.value === v;
+  }, [selector, value] as const, { polling: 'raf', timeout: 120_000 });
   await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))');
   const after = await metrics(cdp);
   return (after.TaskDuration - before.TaskDuration) * 1000;

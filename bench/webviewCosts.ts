@@ -5,7 +5,13 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { HostBuffer } from '../src/tail/host/buffer';
 import { ArrivalBuckets } from '../webview/src/histogramBuckets';
-import { makeRow } from '../test/ui/webview-fixtures/rows';
+import type { RecordRow } from '../src/tail/shared/protocol';
+import { jsonDecoded, makeRow, sampleJson } from '../test/ui/webview-fixtures/rows';
+
+/** A row of about 300 bytes of JSON, the issue's record size. */
+export function row300(id: number): RecordRow {
+  return makeRow(id, { decoded: jsonDecoded({ ...sampleJson(id), message: `order ${id} accepted by the payment gateway after fraud checks passed; routed to the eu-west-1 fulfilment queue` }) });
+}
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -23,7 +29,7 @@ export function hostBufferMB(capacity: number, log: (line: string) => void): { m
   const encoder = new TextEncoder();
   for (let id = 1; id <= capacity; id++) {
     // A row as the session builds it (fresh strings per record) and the bytes it came from.
-    const row = makeRow(id);
+    const row = row300(id);
     buffer.push({ row, data: encoder.encode(row.body) });
     if (id % 200_000 === 0) log(`  host buffer: ${id} records`);
   }
@@ -35,7 +41,7 @@ export function hostBufferMB(capacity: number, log: (line: string) => void): { m
 /** Median ms that the histogram's buckets take to count one batch of `batch` rows. */
 export function histogramBatchMs(records: number, batch: number): { medianMs: number; p95Ms: number } {
   const b = new ArrivalBuckets();
-  const rows = Array.from({ length: batch }, (_, i) => makeRow(i + 1));
+  const rows = Array.from({ length: batch }, (_, i) => row300(i + 1));
   const times: number[] = [];
   for (let sent = 0; sent < records; sent += batch) {
     const t0 = performance.now();
