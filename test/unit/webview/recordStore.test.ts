@@ -26,6 +26,13 @@ describe('webview record store (columnar)', () => {
     for (const row of rows) assert.deepEqual(store.byId(row.id), row, `row ${row.id}`);
   });
 
+  it('reads all-ASCII chunks whole and non-ASCII ones piece by piece, across chunks and evictions', () => {
+    const store = new RecordStore(3000);
+    const rows = Array.from({ length: 9000 }, (_, i) => makeRow(i + 1, i % 2500 === 7 ? { decoded: textDecoded(`ü ${i} ${'x'.repeat(400)}`) } : {}));
+    for (let i = 0; i < rows.length; i += 700) store.append(rows.slice(i, i + 700));
+    for (const row of rows.slice(-3000)) assert.deepEqual(store.byId(row.id), row, `row ${row.id}`);
+  });
+
   it('drops the oldest at the cap and filters and finds by time', () => {
     const store = new RecordStore(100);
     const rows = Array.from({ length: 250 }, (_, i) => makeRow(i + 1));
