@@ -10,6 +10,7 @@ import { HostBuffer, type BufferedRecord } from './buffer';
 import { ReorderWindow } from './reorder';
 import { toExportItems } from './sessionExport';
 import { compileView, type CompiledView } from '../shared/filter';
+import { withTimeWindow, type TimeWindow } from '../shared/timeWindow';
 import { recordMeta, type ExportFormat, type HostToWebview, type PanelSettings, type RecordRow, type ShardStatus, type StatusMessage, type TailTarget, type WebviewToHost } from '../shared/protocol';
 import { fullBody, toRecordRow } from '../shared/recordRow';
 import { shortenLongNumbers, shortShard } from '../shared/display';
@@ -107,6 +108,7 @@ export class TailSession {
   private view: CompiledView = compileView({ text: '', field: '', hiddenShards: [] });
   private filterText = '';
   private filterField = '';
+  private timeWindow: TimeWindow | undefined;
   private readonly hidden = new Set<string>();
   /** Per shard, the last state label logged, so each retry and error is written once. */
   private readonly logged = new Map<string, string>();
@@ -182,6 +184,7 @@ export class TailSession {
       case 'setFilter':
         this.filterText = msg.text;
         this.filterField = msg.field;
+        this.timeWindow = msg.window;
         return this.recompileView();
       case 'toggleShard':
         if (msg.visible) this.hidden.delete(msg.shardId);
@@ -365,7 +368,7 @@ export class TailSession {
   }
 
   private recompileView(): void {
-    this.view = compileView({ text: this.filterText, field: this.filterField, hiddenShards: [...this.hidden] });
+    this.view = withTimeWindow(compileView({ text: this.filterText, field: this.filterField, hiddenShards: [...this.hidden] }), this.timeWindow);
   }
 
   private fullText(rec: BufferedRecord, pretty = false): { text: string; json: boolean } {

@@ -1,6 +1,7 @@
 // The typed message protocol between the tail panel's host (extension) and its webview, both
 // directions, plus the runtime validator the host applies to everything the webview sends.
 import type { DecodeLayer } from '../../kinesis/decode/types';
+import { isTimeWindow, type TimeWindow } from './timeWindow';
 
 /** Re-exported so the webview, which imports only src/tail/shared, can name decode layers. */
 export type { DecodeLayer };
@@ -193,7 +194,11 @@ export interface ResumeMessage { type: 'resume' }
 export interface StopMessage { type: 'stop' }
 export interface ClearMessage { type: 'clear' }
 /** The current view filter, so the host's "export shown" matches what the table shows. */
-export interface SetFilterMessage { type: 'setFilter'; text: string; field: string }
+export interface SetFilterMessage {
+  type: 'setFilter'; text: string; field: string;
+  /** The histogram's brushed window, when there is one. */
+  window?: TimeWindow;
+}
 export interface ToggleShardMessage { type: 'toggleShard'; shardId: string; visible: boolean }
 export interface ExportMessage { type: 'export'; requestId: number; scope: ExportScope; format: ExportFormat }
 export interface CopyMessage { type: 'copy'; what: 'payload' | 'sequenceNumber'; id: number }
@@ -257,7 +262,8 @@ const CHECKERS: Record<WebviewToHost['type'], { keys: readonly string[]; optiona
   clear: { keys: [], check: noFields },
   setFilter: {
     keys: ['text', 'field'],
-    check: (m) => isBoundedString(m.text, MAX_FILTER_LENGTH) && isBoundedString(m.field, MAX_FILTER_LENGTH),
+    optional: ['window'],
+    check: (m) => isBoundedString(m.text, MAX_FILTER_LENGTH) && isBoundedString(m.field, MAX_FILTER_LENGTH) && (m.window === undefined || isTimeWindow(m.window)),
   },
   toggleShard: {
     keys: ['shardId', 'visible'],
