@@ -8,6 +8,7 @@ import { describeError, type DescribedError, type ErrorContext } from '../errors
 import { Backoff } from '../backoff';
 import { systemClock, type Clock } from '../clock';
 import { classifyFault } from './faults';
+import { IdlePolling } from './idlePolling';
 import { checkPosition, iteratorParams, reReadFromLatest, type StartPosition } from './position';
 import { afterSequence, recordBytes, toBatch } from './records';
 import { ShardRateLimiter } from './scheduler';
@@ -55,7 +56,6 @@ export type ShardEnd =
   | { reason: 'error'; fault: 'fatal' | 'credentials'; error: DescribedError };
 
 const MAX_LIMIT = 10_000;
-const DEFAULT_IDLE_MS = 1_000;
 const DEFAULT_ITERATOR_MAX_AGE_MS = 270_000;
 const STOPPED: ShardEnd = { reason: 'stopped' };
 
@@ -66,6 +66,7 @@ export class ShardReader {
   private readonly limiter: ShardRateLimiter;
   private readonly backoff: Backoff;
   private readonly status: ShardStatusTracker;
+  private readonly idle: IdlePolling;
   private readonly controller = new AbortController();
   private readonly expand: RecordExpander;
   private iterator?: string;
@@ -89,6 +90,7 @@ export class ShardReader {
     this.limiter = new ShardRateLimiter(this.clock, { minIntervalMs: opts.minCallIntervalMs, maxBytesPerSecond: opts.maxBytesPerSecond });
     this.backoff = new Backoff({ baseMs: opts.backoffBaseMs, maxMs: opts.backoffMaxMs, random: opts.random });
     this.status = new ShardStatusTracker(opts.shardId, this.clock, opts.parentShardIds);
+    this.idle = new IdlePolling(opts);
     this.latestAt = opts.latestAt;
     this.status.latestAt = opts.latestAt;
   }
@@ -239,7 +241,8 @@ export class ShardReader {
     this.iteratorAt = this.clock.now();
     const behind = (out.MillisBehindLatest ?? 0) > 0;
     // Records keep coming, or the shard says we lag: call again as soon as the pacing allows.
-    this.notBefore = received.length > 0 || behind ? 0 : calledAt + (this.opts.idleIntervalMs ?? DEFAULT_IDLE_MS);
+    // Caught up: wait a step longer after each empty call (idlePolling.ts).
+    this.notBefore = received.length > 0 || behind ? this.idle.active() : calledAt + this.idle.idle();
     this.setState(received.length > 0 || behind ? 'reading' : 'caught-up');
     return undefined;
   }

@@ -57,7 +57,7 @@ export class TailPanels implements vscode.Disposable {
       settings: readPanelSettings,
       decode: (data) => api.decodePayload(data),
       createTail: (r, handlers): TailHandle => {
-        const { limit, idleIntervalMs } = readEngineSettings();
+        const { limit, idleIntervalMs, idleMaxIntervalMs } = readEngineSettings();
         return new api.StreamTail({
           client,
           streamName: r.streamName,
@@ -67,6 +67,7 @@ export class TailPanels implements vscode.Disposable {
           ...(r.resumeAtLatest ? { resumeAtLatest: r.resumeAtLatest } : {}),
           limit,
           idleIntervalMs,
+          idleMaxIntervalMs,
           onBatch: handlers.onBatch,
           onStatus: handlers.onStatus,
           ...(r.efo && subscribeClient ? { efo: { consumerARN: r.efo.consumerARN, client: subscribeClient } } : {}),
