@@ -5,14 +5,17 @@ import * as vscode from 'vscode';
 import { describePosition, type StartPosition } from '../../kinesis/tail/position';
 import { sameStream } from '../../kinesis/types';
 import type { Services } from '../../services';
-import { parsePersistedState } from '../shared/protocol';
+import { parsePersistedState, type HostToWebview } from '../shared/protocol';
 import { TAIL_VIEW_TYPE, TailPanel, tailTitle, type EfoTarget, type TailRequest } from './panel';
 import type { TailHandle } from './session';
+import { HostDiagnostics } from './diagnostics';
 import { readEngineSettings, readPanelSettings } from './settings';
 
 export class TailPanels implements vscode.Disposable {
   private readonly open = new Set<TailPanel>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Only when KINESIS_EXPLORER_DIAGNOSTICS is set (bench/scale.ts). */
+  private readonly diagnostics = HostDiagnostics.fromEnv();
 
   constructor(private readonly services: Services) {
     this.disposables.push(
@@ -44,6 +47,7 @@ export class TailPanels implements vscode.Disposable {
   dispose(): void {
     for (const p of [...this.open]) p.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
+    this.diagnostics?.dispose();
   }
 
   private async attach(panel: vscode.WebviewPanel, req: TailRequest): Promise<TailPanel> {
@@ -73,6 +77,7 @@ export class TailPanels implements vscode.Disposable {
           ...(r.efo && subscribeClient ? { efo: { consumerARN: r.efo.consumerARN, client: subscribeClient } } : {}),
         });
       },
+      ...(this.diagnostics ? { onPost: (m: HostToWebview) => this.diagnostics?.countPost(m) } : {}),
       tailFromRecord: async (from, record) => {
         const position: StartPosition = { type: 'AT_SEQUENCE_NUMBER', sequenceNumber: record.sequenceNumber };
         await this.openTail({ ...from, shardIds: [record.shardId], position, positionLabel: describePosition(position), resumeAfter: undefined, resumeAtLatest: undefined });
