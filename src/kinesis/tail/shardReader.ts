@@ -7,6 +7,7 @@ import type { DecodeOptions, RecordExpander } from '../decode/types';
 import { describeError, type DescribedError, type ErrorContext } from '../errors';
 import { Backoff } from '../backoff';
 import { systemClock, type Clock } from '../clock';
+import type { CallSlots } from './callSlots';
 import { classifyFault } from './faults';
 import { IdlePolling } from './idlePolling';
 import { checkPosition, iteratorParams, reReadFromLatest, type StartPosition } from './position';
@@ -38,6 +39,8 @@ export interface ShardReaderOptions extends ReadLimits {
   /** Profile and endpoint named in error hints. */
   errorContext?: Omit<ErrorContext, 'action'>;
   startPaused?: boolean;
+  /** Shared by a stream tail's readers: bounds the calls in flight (callSlots.ts). */
+  callSlots?: CallSlots;
   /**
    * When this shard's LATEST position was first taken (a restored tail): `position` is then the
    * AT_TIMESTAMP re-read from it, and the time is reported again until a record is delivered.
@@ -195,7 +198,7 @@ export class ShardReader {
     // Taken before the call: LATEST then points at or after this instant on the server.
     const takenAt = this.clock.now();
     try {
-      const out = await this.opts.client.send(cmd, { abortSignal: this.signal });
+      const out = await this.send(() => this.opts.client.send(cmd, { abortSignal: this.signal }));
       if (!out.ShardIterator) return { reason: 'closed', childShards: [] };
       if (position.type === 'LATEST') this.latestAt = this.status.latestAt = takenAt;
       this.iterator = out.ShardIterator;
@@ -215,7 +218,7 @@ export class ShardReader {
     let out: GetRecordsCommandOutput;
     try {
       const cmd = new GetRecordsCommand({ ShardIterator: this.iterator, Limit: this.limit(), ...(this.opts.streamARN ? { StreamARN: this.opts.streamARN } : {}) });
-      out = await this.opts.client.send(cmd, { abortSignal: this.signal });
+      out = await this.send(() => this.opts.client.send(cmd, { abortSignal: this.signal }));
     } catch (err) {
       return this.fault(err, 'kinesis:GetRecords');
     }
@@ -245,6 +248,10 @@ export class ShardReader {
     this.notBefore = received.length > 0 || behind ? this.idle.active() : calledAt + this.idle.idle();
     this.setState(received.length > 0 || behind ? 'reading' : 'caught-up');
     return undefined;
+  }
+
+  private send<T>(call: () => Promise<T>): Promise<T> {
+    return this.opts.callSlots ? this.opts.callSlots.run(call, this.signal) : call();
   }
 
   /** Hands a batch over (held while paused) and only then moves the resume point past it. */
