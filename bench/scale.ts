@@ -5,7 +5,7 @@
 // the webview. Baselines from the same run: the host with no tail open, and a 16-shard tail.
 // Run alone: npm run build && npm run compile-tests && node out/bench/scale.js [--shards N] [--phase-s N]
 import { CreateStreamCommand, PutRecordsCommand, waitUntilStreamExists, ListShardsCommand, type KinesisClient, type Shard } from '@aws-sdk/client-kinesis';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -17,7 +17,7 @@ import { FaultProxy } from '../test/harness/faultProxy';
 import { startKinesisLocal } from '../test/harness/kinesisLocal';
 import { eventually } from '../test/support/eventually';
 import { contextMenu, expand, openKinesisView } from '../test/ui/tree';
-import { packageExtension, runCommand } from '../test/ui/workbench';
+import { packageExtension, resultsDir, runCommand } from '../test/ui/workbench';
 import type { BenchContext, BenchRow, BenchSuite } from './types';
 
 const CONNECTION = 'scale-local';
@@ -169,8 +169,10 @@ async function measure(ctx: BenchContext): Promise<BenchRow[]> {
     const idle = await windowOf(`${shards} shards idle`);
     const busy = await windowOf(`${shards} shards busy`, big, bigShards);
     const after = await windowOf(`${shards} shards idle again`);
-    await page.screenshot({ path: join(dir, 'scale-panel.png') });
-    ctx.log(`scale: screenshot ${join(dir, 'scale-panel.png')}`);
+    mkdirSync(resultsDir, { recursive: true });
+    const shot = join(resultsDir, `scale-panel-${shards}.png`);
+    await page.screenshot({ path: shot });
+    ctx.log(`scale: screenshot ${shot}`);
 
     const load = loadavg().map((l) => l.toFixed(2)).join(' ');
     const note = `load ${load}; ${shards} shards, ${phaseMs / 1000} s windows`;
