@@ -113,7 +113,7 @@ async function openTail(page: Page, stream: string): Promise<void> {
 
 async function measure(ctx: BenchContext): Promise<BenchRow[]> {
   const shards = arg(ctx.args, '--shards', 500);
-  const phaseMs = 1000 * arg(ctx.args, '--phase-s', ctx.long ? 120 : 20);
+  const phaseMs = 1000 * arg(ctx.args, '--phase-s', ctx.long ? 120 : 15);
   const big = 'scale-big';
   const base = 'scale-base';
   const dir = mkdtempSync(join(tmpdir(), 'kinesis-scale-'));
