@@ -79,7 +79,7 @@ export class ShardSummary {
     const thead = h('thead');
     this.head.append(...COLUMNS.map((c) => {
       const th = h('th', c.numeric ? 'num' : '');
-      const b = h('button', 'sort-button', c.label);
+      const b = h('button', 'shard-sort', c.label);
       b.type = 'button';
       b.dataset.sort = c.key;
       th.append(b);

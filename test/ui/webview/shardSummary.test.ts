@@ -65,19 +65,19 @@ describe('tail panel webview: a 500-shard header', function () {
     const box = await panel.page.locator('.shard-details').boundingBox();
     assert.ok(box && box.y + box.height <= 700, 'the table fits the screen and scrolls inside');
 
-    await panel.page.locator('.sort-button[data-sort="state"]').click();
+    await panel.page.locator('.shard-sort[data-sort="state"]').click();
     await panel.frames(2);
     assert.deepEqual(await firstShards(panel, 3), ['#42', '#7', '#300'], 'trouble first, then reading');
-    assert.equal(await panel.page.locator('th[aria-sort="ascending"] .sort-button').getAttribute('data-sort'), 'state');
+    assert.equal(await panel.page.locator('th[aria-sort="ascending"] .shard-sort').getAttribute('data-sort'), 'state');
 
-    await panel.page.locator('.sort-button[data-sort="records"]').click();
+    await panel.page.locator('.shard-sort[data-sort="records"]').click();
     await panel.frames(2);
     assert.deepEqual(await firstShards(panel, 1), ['#300'], 'most records first');
-    await panel.page.locator('.sort-button[data-sort="records"]').click();
+    await panel.page.locator('.shard-sort[data-sort="records"]').click();
     await panel.frames(2);
     assert.deepEqual(await firstShards(panel, 2), ['#0', '#50'], 'fewest records first, ties by shard id');
 
-    await panel.page.locator('.sort-button[data-sort="lag"]').click();
+    await panel.page.locator('.shard-sort[data-sort="lag"]').click();
     await panel.frames(2);
     await panel.page.screenshot({ path: join(OUT, 'webview-shard-summary-500.png') });
     await panel.page.keyboard.press('Escape');
