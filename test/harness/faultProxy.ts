@@ -109,6 +109,11 @@ export class FaultProxy {
   }
 
   /** Requests held open by a 'hang' fault and not yet closed by the client. */
+  /** Client sockets open to the proxy now (the caller's keep-alive pool). */
+  get openSockets(): number {
+    return this.sockets.size;
+  }
+
   get hangingCount(): number {
     return this.hanging.size;
   }

@@ -1,8 +1,10 @@
 // The panel header: what is tailed (stream, shards, start), one chip per shard with its state and
-// MillisBehindLatest (a visibility toggle in stream tails), rates, totals and drops.
+// MillisBehindLatest (a visibility toggle in stream tails), rates, totals and drops. Above
+// CHIP_LIMIT shards, one grouped line with a details table instead (shardSummary.ts).
 import { formatBytes, formatCount, formatLag, formatRate, makePreview, revealControls, shortenLongNumbers, shortShard } from '../../src/tail/shared/display';
-import type { ShardState, ShardStatus, StatusMessage, TailTarget } from '../../src/tail/shared/protocol';
+import type { ShardStatus, StatusMessage, TailTarget } from '../../src/tail/shared/protocol';
 import { h, icon, setText, setTitle } from './dom';
+import { CHIP_LIMIT, ShardSummary, STATE_LABEL } from './shardSummary';
 
 export interface HeaderEvents {
   toggleShard(shardId: string, visible: boolean): void;
@@ -16,15 +18,11 @@ export interface BufferFigures {
   dropped: number;
 }
 
-const STATE_LABEL: Record<ShardState, string> = {
-  waiting: 'waiting', starting: 'starting', reading: 'reading', 'caught-up': 'caught up', throttled: 'throttled', retrying: 'retrying',
-  closed: 'closed', error: 'error', stopped: 'stopped', paused: 'paused',
-};
-
 export class Header {
   readonly el = h('header', 'panel-header');
   private readonly title = h('div', 'title-line');
   private readonly chips = h('div', 'chips');
+  private readonly summary: ShardSummary;
   private readonly stats = h('div', 'stats');
   private readonly banner = h('div', 'banner');
   private readonly bannerIcon = icon('info');
@@ -41,7 +39,8 @@ export class Header {
     this.banner.append(this.bannerIcon, this.bannerText);
     this.banner.setAttribute('role', 'status');
     this.chips.setAttribute('aria-label', 'Shards');
-    this.el.append(this.title, this.chips, this.stats, this.banner);
+    this.summary = new ShardSummary((id, visible) => this.events.toggleShard(id, visible));
+    this.el.append(this.title, this.chips, this.summary.el, this.stats, this.banner);
     this.chips.addEventListener('click', (e) => {
       const chip = e.target instanceof Element ? e.target.closest<HTMLElement>('.chip') : null;
       const shardId = chip ? [...this.chipEls].find(([, el]) => el === chip)?.[0] : undefined;
@@ -77,12 +76,16 @@ export class Header {
   setHiddenShards(hidden: ReadonlySet<string>): void {
     this.hidden = new Set(hidden);
     for (const [id, chip] of this.chipEls) this.paintVisibility(id, chip);
+    if (this.status && !this.summary.el.hidden) this.summary.update(this.status.shards, this.hidden, this.streamTail, true);
   }
 
   setStatus(status: StatusMessage): void {
     this.status = status;
+    const grouped = status.shards.length > CHIP_LIMIT;
+    if (grouped) this.summary.update(status.shards, this.hidden, this.streamTail);
+    else this.summary.hide();
     const seen = new Set<string>();
-    for (const s of status.shards) {
+    for (const s of grouped ? [] : status.shards) {
       seen.add(s.shardId);
       let chip = this.chipEls.get(s.shardId);
       if (!chip) {

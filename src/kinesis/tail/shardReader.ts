@@ -7,7 +7,9 @@ import type { DecodeOptions, RecordExpander } from '../decode/types';
 import { describeError, type ErrorContext } from '../errors';
 import { Backoff } from '../backoff';
 import type { Clock } from '../clock';
+import type { CallSlots } from './callSlots';
 import { classifyFault } from './faults';
+import { IdlePolling } from './idlePolling';
 import { checkPosition, iteratorParams, reReadFromLatest, type StartPosition } from './position';
 import { afterSequence, recordBytes, toBatch } from './records';
 import { ShardRateLimiter } from './scheduler';
@@ -39,6 +41,8 @@ export interface ShardReaderOptions extends ReadLimits {
   /** Profile and endpoint named in error hints. */
   errorContext?: Omit<ErrorContext, 'action'>;
   startPaused?: boolean;
+  /** Shared by a stream tail's readers: bounds the calls in flight (callSlots.ts). */
+  callSlots?: CallSlots;
   /**
    * When this shard's LATEST position was first taken (a restored tail): `position` is then the
    * AT_TIMESTAMP re-read from it, and the time is reported again until a record is delivered.
@@ -47,13 +51,13 @@ export interface ShardReaderOptions extends ReadLimits {
 }
 
 const MAX_LIMIT = 10_000;
-const DEFAULT_IDLE_MS = 1_000;
 const DEFAULT_ITERATOR_MAX_AGE_MS = 270_000;
 
 export class ShardReader extends ReaderCore {
   private readonly opts: ShardReaderOptions;
   private readonly limiter: ShardRateLimiter;
   private readonly backoff: Backoff;
+  private readonly idle: IdlePolling;
   private readonly expand: RecordExpander;
   private iterator?: string;
   private iteratorAt = 0;
@@ -67,6 +71,7 @@ export class ShardReader extends ReaderCore {
     this.expand = opts.expand ?? expandRecord;
     this.limiter = new ShardRateLimiter(this.clock, { minIntervalMs: opts.minCallIntervalMs, maxBytesPerSecond: opts.maxBytesPerSecond });
     this.backoff = new Backoff({ baseMs: opts.backoffBaseMs, maxMs: opts.backoffMaxMs, random: opts.random });
+    this.idle = new IdlePolling(opts);
   }
 
   protected async loop(): Promise<ShardEnd> {
@@ -116,7 +121,7 @@ export class ShardReader extends ReaderCore {
     // Taken before the call: LATEST then points at or after this instant on the server.
     const takenAt = this.clock.now();
     try {
-      const out = await this.opts.client.send(cmd, { abortSignal: this.signal });
+      const out = await this.send(() => this.opts.client.send(cmd, { abortSignal: this.signal }));
       if (!out.ShardIterator) return { reason: 'closed', childShards: [] };
       if (position.type === 'LATEST') this.latestAt = this.status.latestAt = takenAt;
       this.iterator = out.ShardIterator;
@@ -136,7 +141,7 @@ export class ShardReader extends ReaderCore {
     let out: GetRecordsCommandOutput;
     try {
       const cmd = new GetRecordsCommand({ ShardIterator: this.iterator, Limit: this.limit(), ...(this.opts.streamARN ? { StreamARN: this.opts.streamARN } : {}) });
-      out = await this.opts.client.send(cmd, { abortSignal: this.signal });
+      out = await this.send(() => this.opts.client.send(cmd, { abortSignal: this.signal }));
     } catch (err) {
       return this.fault(err, 'kinesis:GetRecords');
     }
@@ -162,9 +167,14 @@ export class ShardReader extends ReaderCore {
     this.iteratorAt = this.clock.now();
     const behind = (out.MillisBehindLatest ?? 0) > 0;
     // Records keep coming, or the shard says we lag: call again as soon as the pacing allows.
-    this.notBefore = received.length > 0 || behind ? 0 : calledAt + (this.opts.idleIntervalMs ?? DEFAULT_IDLE_MS);
+    // Caught up: wait a step longer after each empty call (idlePolling.ts).
+    this.notBefore = received.length > 0 || behind ? this.idle.active() : calledAt + this.idle.idle();
     this.setState(received.length > 0 || behind ? 'reading' : 'caught-up');
     return undefined;
+  }
+
+  private send<T>(call: () => Promise<T>): Promise<T> {
+    return this.opts.callSlots ? this.opts.callSlots.run(call, this.signal) : call();
   }
 
   private fault(err: unknown, action: string, about: Pick<ErrorContext, 'sequenceNumber' | 'shardId'> = {}): ShardEnd | undefined {

@@ -8,6 +8,7 @@ import type { DecodeOptions, RecordExpander } from '../decode/types';
 import { describeError, type DescribedError, type ErrorContext } from '../errors';
 import { Backoff } from '../backoff';
 import { BatchQueue } from './batchQueue';
+import { CallSlots } from './callSlots';
 import { systemClock, type Clock } from '../clock';
 import { classifyFault } from './faults';
 import { Lineage, shardNode } from './lineage';
@@ -41,6 +42,8 @@ export interface StreamTailOptions extends ReadLimits {
   statusIntervalMs?: number;
   /** Batches the async iterator may hold before readers wait. Default 16. */
   maxQueuedBatches?: number;
+  /** Calls of all shards in flight at once, below the HTTP agent's 64 sockets. Default 48. */
+  maxConcurrentCalls?: number;
   /**
    * Receives every batch; calls are serialized (never two at once) and awaited, so a slow
    * consumer slows the readers instead of growing a buffer. Without it, use batches().
@@ -72,6 +75,8 @@ export class StreamTail {
   private readonly readerEnds = new Set<Promise<void>>();
   private readonly labels = new Map<string, string>();
   private readonly queue?: BatchQueue<TailBatch>;
+  /** Shared by every polling reader of this tail (EFO readers subscribe over HTTP/2 instead). */
+  private readonly callSlots: CallSlots;
   private state: TailState = 'starting';
   private error?: DescribedError;
   private paused = false;
@@ -93,6 +98,7 @@ export class StreamTail {
     this.lineage = new Lineage(opts.position, opts.shardIds, resume, times);
     // Every shard reader listens to this signal; hundreds of shards are legitimate.
     setMaxListeners(0, this.controller.signal);
+    this.callSlots = new CallSlots(opts.maxConcurrentCalls);
     if (!opts.onBatch) this.queue = new BatchQueue(opts.maxQueuedBatches ?? DEFAULT_QUEUED_BATCHES, () => void this.stop());
   }
 
@@ -202,6 +208,7 @@ export class StreamTail {
         parentShardIds: this.lineage.parentsOf(id),
         signal: this.signal,
         startPaused: this.paused,
+        callSlots: this.callSlots,
       };
       const efo = this.opts.efo;
       const reader = efo ? new EfoShardReader({ ...readerOpts, efo, shardClosed: () => this.lineage.isClosed(id) }) : new ShardReader(readerOpts);

@@ -103,6 +103,11 @@ export interface ReadLimits {
   limit?: number;
   /** Poll interval once caught up. Default 1,000 ms. */
   idleIntervalMs?: number;
+  /**
+   * Bound of adaptive idle polling: each empty call doubles the interval up to this. Default
+   * 5,000 ms; at or below idleIntervalMs the interval stays fixed.
+   */
+  idleMaxIntervalMs?: number;
   /** Minimum time between calls on one shard. Default 200 ms (5 calls/s). */
   minCallIntervalMs?: number;
   /** Read throughput budget per shard. Default 2 MiB/s. */

@@ -56,6 +56,8 @@ export interface TailPanelDeps {
   createTail(req: TailRequest, handlers: TailHandlers): TailHandle;
   decode(data: Uint8Array): Decoded;
   tailFromRecord(req: TailRequest, record: { shardId: string; sequenceNumber: string }): Promise<void>;
+  /** Sees each message posted to the webview (scale diagnostics, diagnostics.ts). */
+  onPost?(message: HostToWebview): void;
 }
 
 export function tailTitle(req: TailRequest): string {
@@ -158,6 +160,7 @@ export class TailPanel implements vscode.Disposable {
 
   private post(message: HostToWebview): void {
     if (this.closed) return;
+    this.deps.onPost?.(message);
     this.panel.webview.postMessage(message).then(undefined, (err: unknown) => this.deps.log.debug(`postMessage failed: ${String(err)}`));
   }
 

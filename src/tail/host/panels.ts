@@ -5,10 +5,11 @@ import * as vscode from 'vscode';
 import { describePosition, type StartPosition } from '../../kinesis/tail/position';
 import { sameStream } from '../../kinesis/types';
 import type { Services } from '../../services';
-import { parsePersistedState } from '../shared/protocol';
+import { parsePersistedState, type HostToWebview } from '../shared/protocol';
 import { currentUser, EfoConsumers } from './efoConsumers';
 import { TAIL_VIEW_TYPE, TailPanel, tailTitle, type EfoTarget, type TailRequest } from './panel';
 import type { TailHandle } from './session';
+import { HostDiagnostics } from './diagnostics';
 import { readEngineSettings, readPanelSettings } from './settings';
 
 export class TailPanels implements vscode.Disposable {
@@ -18,6 +19,8 @@ export class TailPanels implements vscode.Disposable {
   private readonly temporaries = new Map<string, { req: TailRequest; efo: EfoTarget }>();
   /** Consumers to choose from, temporary ones, their heartbeats and the sweep. */
   readonly consumers: EfoConsumers;
+  /** Only when KINESIS_EXPLORER_DIAGNOSTICS is set (bench/scale.ts). */
+  private readonly diagnostics = HostDiagnostics.fromEnv();
 
   constructor(private readonly services: Services) {
     this.consumers = new EfoConsumers(services);
@@ -50,6 +53,7 @@ export class TailPanels implements vscode.Disposable {
   dispose(): void {
     for (const p of [...this.open]) p.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
+    this.diagnostics?.dispose();
   }
 
   /**
@@ -73,7 +77,7 @@ export class TailPanels implements vscode.Disposable {
       settings: readPanelSettings,
       decode: (data) => api.decodePayload(data),
       createTail: (r, handlers): TailHandle => {
-        const { limit, idleIntervalMs } = readEngineSettings();
+        const { limit, idleIntervalMs, idleMaxIntervalMs } = readEngineSettings();
         return new api.StreamTail({
           client,
           streamName: r.streamName,
@@ -83,11 +87,13 @@ export class TailPanels implements vscode.Disposable {
           ...(r.resumeAtLatest ? { resumeAtLatest: r.resumeAtLatest } : {}),
           limit,
           idleIntervalMs,
+          idleMaxIntervalMs,
           onBatch: handlers.onBatch,
           onStatus: handlers.onStatus,
           ...(r.efo && subscribeClient ? { efo: { consumerARN: r.efo.consumerARN, client: subscribeClient } } : {}),
         });
       },
+      ...(this.diagnostics ? { onPost: (m: HostToWebview) => this.diagnostics?.countPost(m) } : {}),
       tailFromRecord: async (from, record) => {
         const position: StartPosition = { type: 'AT_SEQUENCE_NUMBER', sequenceNumber: record.sequenceNumber };
         await this.openTail({ ...from, shardIds: [record.shardId], position, positionLabel: describePosition(position), resumeAfter: undefined, resumeAtLatest: undefined });

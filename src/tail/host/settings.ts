@@ -7,6 +7,7 @@ import type { PanelSettings } from '../shared/protocol';
 export interface EngineSettings {
   limit: number;
   idleIntervalMs: number;
+  idleMaxIntervalMs: number;
 }
 
 function tailSetting<T>(key: string): T {
@@ -26,5 +27,5 @@ export function readPanelSettings(): PanelSettings {
 }
 
 export function readEngineSettings(): EngineSettings {
-  return { limit: tailSetting<number>('limit'), idleIntervalMs: tailSetting<number>('idleIntervalMs') };
+  return { limit: tailSetting<number>('limit'), idleIntervalMs: tailSetting<number>('idleIntervalMs'), idleMaxIntervalMs: tailSetting<number>('idleMaxIntervalMs') };
 }
