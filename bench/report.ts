@@ -42,6 +42,7 @@ function round2(n: number): number {
 export function formatNumber(n: number | undefined): string {
   if (n === undefined || !Number.isFinite(n)) return '';
   const abs = Math.abs(n);
+  if (Number.isInteger(n) && abs < 1000) return String(n);
   if (abs >= 1000) return Math.round(n).toLocaleString('en-US');
   if (abs >= 100) return n.toFixed(0);
   if (abs >= 10) return n.toFixed(1);

@@ -108,6 +108,11 @@ export class FaultProxy {
     return this.open;
   }
 
+  /** TCP connections open right now (keep-alive sockets the client holds, busy or idle). */
+  get openSockets(): number {
+    return this.sockets.size;
+  }
+
   /** Requests held open by a 'hang' fault and not yet closed by the client. */
   get hangingCount(): number {
     return this.hanging.size;
