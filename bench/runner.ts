@@ -31,8 +31,10 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
     else if (a.startsWith('--only=')) o.only = a.slice(7).split(',').map((s) => s.trim()).filter(Boolean);
     else if (a === '--long') o.long = true;
     else if (a === '--json') o.json = resolve(argv[++i] ?? 'bench-results.json');
-    else if (a === '--no-readme') (o.readme = false), (readmeSet = true);
-    else if (a === '--readme') (o.readme = true), (readmeSet = true);
+    else if (a === '--no-readme' || a === '--readme') {
+      o.readme = a === '--readme';
+      readmeSet = true;
+    }
     else if (a === '--help' || a === '-h') throw new Error(USAGE);
     else o.args.push(a);
   }
