@@ -108,12 +108,12 @@ export class FaultProxy {
     return this.open;
   }
 
-  /** Requests held open by a 'hang' fault and not yet closed by the client. */
-  /** Client sockets open to the proxy now (the caller's keep-alive pool). */
+  /** TCP connections open right now (keep-alive sockets the client holds, busy or idle). */
   get openSockets(): number {
     return this.sockets.size;
   }
 
+  /** Requests held open by a 'hang' fault and not yet closed by the client. */
   get hangingCount(): number {
     return this.hanging.size;
   }

@@ -6,7 +6,7 @@ import { exposeLogEvents, isCloudWatchLogsEnvelope } from './cloudwatchLogs';
 import { isDynamoDbChange, unmarshallChange } from './dynamodb';
 import { DEFAULT_MAX_HEX_BYTES, hexDump } from './hex';
 import { isKplAggregate, parseKplAggregate } from './kpl';
-import { decodeText, parseJson } from './text';
+import { decodeTextOrJson } from './text';
 
 export type { DecodeLayer, DecodeOptions, Decoded, RawRecord, RecordExpander, UserRecord } from './types';
 export { hexDump } from './hex';
@@ -128,9 +128,9 @@ function capDescription(ctx: Context): string {
 }
 
 function decodeLeaf(data: Uint8Array, ctx: Context, layers: DecodeLayer[], warnings: string[]): Decoded {
-  const text = decodeText(data);
-  if (text === undefined) return binary(data, ctx, layers, warnings);
-  const parsed = parseJson(text);
+  const leaf = decodeTextOrJson(data);
+  if (leaf === undefined) return binary(data, ctx, layers, warnings);
+  const { text, parsed } = leaf;
   if (!parsed.ok) return finish({ kind: 'text', layers: [...layers, 'text'], text, size: data.length }, warnings);
   let json = parsed.value;
   const jsonLayers: DecodeLayer[] = [...layers];

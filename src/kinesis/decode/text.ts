@@ -14,16 +14,38 @@ function isTextControl(b: number): boolean {
   return b < 0x20 && !(b >= 0x09 && b <= 0x0d) && b !== 0x1b;
 }
 
-/** The text of the bytes, or undefined when they are not valid, control-free UTF-8. */
-export function decodeText(bytes: Uint8Array): string | undefined {
+function hasControlBytes(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] < 0x20 && isTextControl(bytes[i])) return undefined;
+    if (bytes[i] < 0x20 && isTextControl(bytes[i])) return true;
   }
+  return false;
+}
+
+function strictText(bytes: Uint8Array): string | undefined {
   try {
     return strictUtf8.decode(bytes);
   } catch {
     return undefined;
   }
+}
+
+/** The text of the bytes, or undefined when they are not valid, control-free UTF-8. */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  if (hasControlBytes(bytes)) return undefined;
+  return strictText(bytes);
+}
+
+/**
+ * decodeText, then parseJson, in the order that is cheap for the common case: JSON. A document
+ * JSON.parse accepts holds no raw control characters (they are invalid in strings and outside
+ * them), so the byte scan for them runs only when the text is not JSON.
+ */
+export function decodeTextOrJson(bytes: Uint8Array): { text: string; parsed: JsonParse } | undefined {
+  const text = strictText(bytes);
+  if (text === undefined) return undefined;
+  const parsed = parseJson(text);
+  if (parsed.ok) return { text, parsed };
+  return hasControlBytes(bytes) ? undefined : { text, parsed };
 }
 
 function isJsonWhitespace(c: number): boolean {

@@ -23,6 +23,9 @@ describe('exact JSON numbers', () => {
     assert.equal(needsExactParse(`{"a":${BIG}}`), true);
     assert.equal(needsExactParse(`{"a":${DEC}}`), true);
     assert.equal(needsExactParse('{"a":123456789.12345678}'), true, '17 significant digits across a dot');
+    assert.equal(needsExactParse(BIG), true, 'a top-level number');
+    assert.equal(needsExactParse(`{"pad":"${'x'.repeat(37)}","a":[-${BIG}]}`), true, 'after a sign, at any offset');
+    assert.equal(needsExactParse('{"id":"37000000000000000000000000000000000000000000000000000000"}'), false, 'digits in a string (a CloudWatch Logs event id)');
   });
 
   it('decodes them exactly and keeps plain numbers plain', () => {
