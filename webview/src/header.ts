@@ -18,7 +18,7 @@ export interface BufferFigures {
 
 const STATE_LABEL: Record<ShardState, string> = {
   waiting: 'waiting', starting: 'starting', reading: 'reading', 'caught-up': 'caught up', throttled: 'throttled', retrying: 'retrying',
-  closed: 'closed', error: 'error', stopped: 'stopped', paused: 'paused',
+  closed: 'closed', error: 'error', stopped: 'stopped', paused: 'paused', done: 'done',
 };
 
 export class Header {

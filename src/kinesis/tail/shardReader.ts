@@ -10,6 +10,7 @@ import { systemClock, type Clock } from '../clock';
 import { classifyFault } from './faults';
 import { checkPosition, iteratorParams, reReadFromLatest, type StartPosition } from './position';
 import { afterSequence, recordBytes, toBatch } from './records';
+import type { RangeEndReason, ShardRangeEnd } from './rangeEnd';
 import { ShardRateLimiter } from './scheduler';
 import { ShardStatusTracker } from './status';
 import type { ReadLimits, ShardState, ShardStatus, TailBatch } from './types';
@@ -42,6 +43,8 @@ export interface ShardReaderOptions extends ReadLimits {
    * AT_TIMESTAMP re-read from it, and the time is reported again until a record is delivered.
    */
   latestAt?: number;
+  /** A bounded read: where this shard stops (it then ends with reason 'done'). */
+  rangeEnd?: ShardRangeEnd;
 }
 
 export interface ChildShardInfo {
@@ -52,6 +55,8 @@ export interface ChildShardInfo {
 export type ShardEnd =
   | { reason: 'closed'; childShards: ChildShardInfo[] }
   | { reason: 'stopped' }
+  /** A bounded read reached the end of its range on this shard. */
+  | { reason: 'done'; why: RangeEndReason }
   | { reason: 'error'; fault: 'fatal' | 'credentials'; error: DescribedError };
 
 const MAX_LIMIT = 10_000;
@@ -223,8 +228,11 @@ export class ShardReader {
     // A re-read (AT_TIMESTAMP after LATEST, or any overlap) may return what was delivered already.
     const records = afterSequence(received, this.lastSequenceNumber);
     if (records.length > 0) {
-      const delivered = await this.deliver(toBatch(this.shardId, records, this.expand, this.opts.decodeOptions, out.MillisBehindLatest, this.clock.now()));
+      const full = toBatch(this.shardId, records, this.expand, this.opts.decodeOptions, out.MillisBehindLatest, this.clock.now());
+      const { batch, done } = this.opts.rangeEnd?.cut(full) ?? { batch: full };
+      const delivered = batch.records.length > 0 ? await this.deliver(batch) : undefined;
       if (delivered) return delivered;
+      if (done) return { reason: 'done', why: done };
     } else {
       this.status.delivered(0, 0, undefined, out.MillisBehindLatest);
       // Caught up with nothing ever delivered: everything before this call has been read, so a
@@ -235,6 +243,7 @@ export class ShardReader {
       const childShards = (out.ChildShards ?? []).map((c) => ({ shardId: c.ShardId ?? '', parentShardIds: c.ParentShards ?? [this.shardId] })).filter((c) => c.shardId !== '');
       return { reason: 'closed', childShards };
     }
+    if (received.length === 0 && this.opts.rangeEnd?.caughtUp(out.MillisBehindLatest, calledAt)) return { reason: 'done', why: 'caught-up' };
     this.iterator = out.NextShardIterator;
     this.iteratorAt = this.clock.now();
     const behind = (out.MillisBehindLatest ?? 0) > 0;
@@ -298,13 +307,13 @@ export class ShardReader {
 
   private isFinal(): boolean {
     const s = this.status.current;
-    return s === 'closed' || s === 'error' || s === 'stopped';
+    return s === 'closed' || s === 'error' || s === 'stopped' || s === 'done';
   }
 
   private setState(state: ShardState, attempt = 0, error?: DescribedError): void {
     if (this.isFinal()) return;
     // A call that was in flight when pause() came must not make the shard look active.
-    const final = state === 'closed' || state === 'error' || state === 'stopped';
+    const final = state === 'closed' || state === 'error' || state === 'stopped' || state === 'done';
     const changed = this.paused && !final ? this.status.set('paused') : this.status.set(state, attempt, error);
     if (changed) this.emit();
   }
@@ -313,6 +322,8 @@ export class ShardReader {
     if (end.reason === 'closed') {
       this.status.closed(end.childShards.map((c) => c.shardId));
       this.setState('closed');
+    } else if (end.reason === 'done') {
+      this.setState('done');
     } else if (end.reason === 'error') {
       this.setState('error', 0, end.error);
     } else {

@@ -74,7 +74,7 @@ export interface RecordRow extends RecordMeta {
 }
 
 export type ShardState =
-  | 'waiting' | 'starting' | 'reading' | 'caught-up' | 'throttled' | 'retrying' | 'closed' | 'error' | 'stopped' | 'paused';
+  | 'waiting' | 'starting' | 'reading' | 'caught-up' | 'throttled' | 'retrying' | 'closed' | 'error' | 'stopped' | 'paused' | 'done';
 
 export interface ShardStatus {
   shardId: string;
