@@ -9,6 +9,7 @@ import { registerSendToStream } from './commands/put/sendToStream';
 import { registerPutCommands } from './commands/put/register';
 import { registerStreamAdminCommands } from './commands/stream/register';
 import { registerTailCommands } from './commands/tail';
+import { registerFindCommands } from './commands/find';
 import { CONNECTIONS_SETTING, registerExplorer } from './explorer/explorerView';
 import { registerProducerDocs } from './producerDoc/register';
 import type { ExplorerProvider } from './explorer/treeProvider';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     tails,
     ...registerTailCommands(services, explorer.provider.model, tails),
     ...registerEfoTailCommand(services, explorer.provider.model, tails),
+    ...registerFindCommands(services, explorer.provider.model, tails),
     ...registerProducerDocs(services, explorer.provider.model, explorer.view),
     ...registerSendToStream(services, explorer.provider.model),
   );

@@ -6,7 +6,7 @@ import { describePosition, type StartPosition } from '../../kinesis/tail/positio
 import { sameStream } from '../../kinesis/types';
 import type { Services } from '../../services';
 import { parsePersistedState } from '../shared/protocol';
-import { TAIL_VIEW_TYPE, TailPanel, tailTitle, type EfoTarget, type TailRequest } from './panel';
+import { FIND_LABEL, TAIL_VIEW_TYPE, TailPanel, tailTitle, type EfoTarget, type TailRequest } from './panel';
 import type { TailHandle } from './session';
 import { readEngineSettings, readPanelSettings } from './settings';
 
@@ -69,6 +69,7 @@ export class TailPanels implements vscode.Disposable {
           idleIntervalMs,
           onBatch: handlers.onBatch,
           onStatus: handlers.onStatus,
+          ...(r.find ? { end: r.find.end } : {}),
           ...(r.efo && subscribeClient ? { efo: { consumerARN: r.efo.consumerARN, client: subscribeClient } } : {}),
         });
       },
@@ -105,6 +106,11 @@ export class TailPanels implements vscode.Disposable {
     const saved = parsePersistedState(state);
     const target = saved?.target;
     const connection = target ? (await this.services.clients.connections()).find((c) => c.id === target.connection) : undefined;
+    // A finished or half-done find is not restarted as a live tail after a reload.
+    if (target?.startPosition.startsWith(FIND_LABEL)) {
+      panel.dispose();
+      return;
+    }
     if (!saved || !target || !connection || !target.region) {
       this.services.log.warn('a tail panel could not be restored: its connection or stream is unknown');
       panel.dispose();

@@ -1,6 +1,7 @@
 // The typed message protocol between the tail panel's host (extension) and its webview, both
 // directions, plus the runtime validator the host applies to everything the webview sends.
 import type { DecodeLayer } from '../../kinesis/decode/types';
+import type { FindProgress } from './findProgress';
 
 /** Re-exported so the webview, which imports only src/tail/shared, can name decode layers. */
 export type { DecodeLayer };
@@ -141,6 +142,8 @@ export interface StatusMessage {
   message?: string;
   /** How the banner looks: an error (AWS code and next step) or a plain notice. Default 'info'. */
   severity?: 'error' | 'info';
+  /** Find in Stream: what has been scanned, the matches, the ETA and, at the end, why it stopped. */
+  find?: FindProgress;
 }
 /** Clears the webview's rows (not its UI state), before a replay. */
 export interface ResetMessage { type: 'reset' }
