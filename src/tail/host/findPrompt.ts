@@ -5,8 +5,7 @@ import type { StartPosition } from '../../kinesis/tail/position';
 import type { ReadEnd } from '../../kinesis/tail/rangeEnd';
 import { parseTimestamp } from '../../kinesis/tail/timestamp';
 import { askParsed, Cancelled, InputProblem, type Prompts } from '../../ui/prompts';
-import { compileFindFilter } from './findScan';
-import { FIND_LABEL } from './panel';
+import { compileFindFilter, FIND_LABEL } from './findScan';
 
 export interface FindAnswers {
   position: StartPosition;

@@ -7,6 +7,9 @@ import type { FindProgress, FindShardProgress, FindStopReason } from '../shared/
 import { INLINE_BODY_MAX } from '../shared/protocol';
 import { fullBody } from '../shared/recordRow';
 
+/** How a Find in Stream panel's position label starts (a reload does not restore it as a tail). */
+export const FIND_LABEL = 'Find ';
+
 export interface FindSpec {
   /** Case-insensitive substring over payload and partition key ('' for none). */
   text: string;

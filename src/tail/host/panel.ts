@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { homedir } from 'node:os';
 import type { StartPosition } from '../../kinesis/tail/position';
 import type { ReadEnd } from '../../kinesis/tail/rangeEnd';
-import { FindScan, type FindSpec } from './findScan';
+import { FIND_LABEL, FindScan, type FindSpec } from './findScan';
 import type { Log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import { plural } from '../../kinesis/plural';
@@ -23,8 +23,7 @@ import type { StreamRef } from '../../kinesis/types';
 import { CommandIds } from '../../commands/ids';
 
 export const TAIL_VIEW_TYPE = 'kinesis.tail';
-/** How a Find in Stream panel's position label starts (a reload does not restore it as a tail). */
-export const FIND_LABEL = 'Find ';
+export { FIND_LABEL };
 /** How long a merged tail holds records so that its shards interleave by arrival time. */
 const REORDER_WINDOW_MS = 1000;
 
