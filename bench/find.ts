@@ -27,6 +27,13 @@ interface Scan {
   bytes: number;
   ms: number;
   matches: number;
+  /** This process's CPU time (user + system, ms) over the scan: kinesis-local runs in its own. */
+  cpuMs: number;
+}
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
 }
 
 function arg(args: readonly string[], name: string): number | undefined {
@@ -66,6 +73,7 @@ async function fill(client: KinesisClient, stream: string, total: number, log: (
 /** The baseline: per shard, GetRecords until caught up; de-aggregate and JSON.parse each user record. */
 async function bareLoop(client: KinesisClient, stream: string, shardIds: string[], paced: boolean): Promise<Scan> {
   const started = Date.now();
+  const cpu = process.cpuUsage();
   let records = 0;
   let bytes = 0;
   let matches = 0;
@@ -94,12 +102,13 @@ async function bareLoop(client: KinesisClient, stream: string, shardIds: string[
       it = out.NextShardIterator;
     }
   }));
-  return { records, bytes, matches, ms: Date.now() - started };
+  return { records, bytes, matches, ms: Date.now() - started, cpuMs: cpuMs(cpu) };
 }
 
 /** The subject: Find over the whole stream to "now", through the panel's session. */
 async function find(client: KinesisClient, stream: string, rss: number[]): Promise<Scan> {
   const started = Date.now();
+  const cpu = process.cpuUsage();
   const scan = new FindScan({ text: '', field: FILTER, matchCap: 10_000, untilMs: started, label: 'Find TRIM_HORIZON → now' });
   const session = new TailSession({
     target: { connection: 'bench', region: 'us-east-1', stream, shardIds: [], startPosition: 'Find TRIM_HORIZON → now' },
@@ -121,7 +130,7 @@ async function find(client: KinesisClient, stream: string, rss: number[]): Promi
   }
   const p = scan.progress();
   if (p.stop?.kind !== 'range-done') throw new Error(`the find ended with ${JSON.stringify(p.stop)}`);
-  return { records: p.scannedRecords, bytes: p.scannedBytes, matches: p.matches, ms: Date.now() - started };
+  return { records: p.scannedRecords, bytes: p.scannedBytes, matches: p.matches, ms: Date.now() - started, cpuMs: cpuMs(cpu) };
 }
 
 async function run(ctx: BenchContext): Promise<BenchRow[]> {
@@ -162,6 +171,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
     return [
       { group: 'find', measure: `Find vs bare GetRecords loop (same quotas), ${size}`, value: Math.round(perS(found)), unit: 'records/s', baseline: { label: 'bare loop', value: Math.round(perS(bare)) }, ratio, target: '>= 0.9x', met: ratio >= 0.9, note: `${mbPerS(found).toFixed(1)} MiB/s vs ${mbPerS(bare).toFixed(1)} MiB/s; ${load}` },
       { group: 'find', measure: `Find vs unpaced bare loop (ignores the 2 MiB/s quota), ${size}`, value: Math.round(perS(found)), unit: 'records/s', baseline: { label: 'unpaced loop', value: Math.round(perS(unpaced)) }, ratio: perS(found) / perS(unpaced), note: `context only: a consumer on AWS must keep the quota; ${mbPerS(unpaced).toFixed(1)} MiB/s` },
+      { group: 'find', measure: `CPU per user record in this process (lower is better), ${size}`, value: Math.round((found.cpuMs * 1000) / found.records * 10) / 10, unit: 'µs/record', baseline: { label: 'bare loop', value: Math.round((bare.cpuMs * 1000) / bare.records * 10) / 10 }, ratio: bare.cpuMs / found.cpuMs, note: 'what the find costs on top of reading when kinesis-local, not the client, limits the rate' },
       { group: 'find', measure: `RSS growth over the scan (${rss.length} samples), ${size}`, value: Math.round(rssGrowthMB * 10) / 10, unit: 'MB', target: '<= 50 MB', met: rssGrowthMB <= 50, note: `RSS ${(rss[0] ?? 0) / MIB | 0} MB at start, ${Math.max(...rss) / MIB | 0} MB peak, ${(rss[rss.length - 1] ?? 0) / MIB | 0} MB at end` },
     ];
   } finally {

@@ -51,7 +51,11 @@ describe('journey: find in stream', () => {
     await collapseOtherStreams(page, STREAM);
     const input = page.locator('.quick-input-widget input');
     await contextMenu(page, STREAM, 'Find in Stream…', input);
-    await wb.screenshot('40-find-from');
+    // From a stream: all shards, or one shard and its descendants.
+    await wb.screenshot('40-find-shards');
+    await pickRow(page, 'All shards');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'From a time' }).first().waitFor();
+    await wb.screenshot('40b-find-from');
     await pickRow(page, 'From a time');
     await input.fill('-5m');
     await page.keyboard.press('Enter');
@@ -62,10 +66,10 @@ describe('journey: find in stream', () => {
     await page.locator('.quick-input-widget', { hasText: 'field filter' }).waitFor();
     // Checked as it is typed: an unfinished expression says where it breaks.
     await input.fill('$.status ==');
-    await page.locator('.quick-input-message', { hasText: /At \d+/ }).waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-widget', { hasText: /At \d+:/ }).waitFor({ timeout: 15_000 });
     await wb.screenshot('41-find-filter-invalid');
     await input.fill('$.status == "WARN"');
-    await page.locator('.quick-input-message', { hasText: /At \d+/ }).waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+    await page.locator('.quick-input-widget', { hasText: /At \d+:/ }).waitFor({ state: 'hidden', timeout: 15_000 });
     await page.keyboard.press('Enter');
 
     const frame = panelFrame(page);
