@@ -12,7 +12,7 @@ import { decodePayload } from '../src/kinesis/decode';
 import { parseKplAggregate } from '../src/kinesis/decode/kpl';
 import { StreamTail } from '../src/kinesis/tail';
 import { listShardPages } from '../src/kinesis/streams/shards';
-import { FindScan } from '../src/tail/host/findScan';
+import { FIND_GET_RECORDS_LIMIT, FindScan } from '../src/tail/host/findScan';
 import { TailSession } from '../src/tail/host/session';
 import { aggregateWithProducer } from '../test/harness/kplAggregate';
 import { startKinesisLocal, type KinesisLocal } from '../test/harness/kinesisLocal';
@@ -114,7 +114,7 @@ async function find(client: KinesisClient, stream: string, rss: number[]): Promi
     target: { connection: 'bench', region: 'us-east-1', stream, shardIds: [], startPosition: 'Find TRIM_HORIZON → now' },
     streamTail: true,
     settings: { maxRecords: 100_000, timeZone: 'utc', autoScroll: true, autoPauseWhenFull: false },
-    createTail: (h) => new StreamTail({ client, streamName: stream, position: { type: 'TRIM_HORIZON' }, end: { type: 'NOW' }, onBatch: h.onBatch, onStatus: h.onStatus }),
+    createTail: (h) => new StreamTail({ client, streamName: stream, position: { type: 'TRIM_HORIZON' }, end: { type: 'NOW' }, limit: FIND_GET_RECORDS_LIMIT, onBatch: h.onBatch, onStatus: h.onStatus }),
     decode: (data) => decodePayload(data),
     post: () => undefined,
     actions: { saveExport: async () => undefined, copy: async () => undefined, openInEditor: async () => undefined, tailFromRecord: async () => undefined, putAgain: async () => undefined },

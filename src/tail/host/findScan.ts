@@ -10,6 +10,13 @@ import { fullBody } from '../shared/recordRow';
 /** How a Find in Stream panel's position label starts (a reload does not restore it as a tail). */
 export const FIND_LABEL = 'Find ';
 
+/**
+ * GetRecords Limit of a find. A batch of KPL aggregates expands into many decoded user records at
+ * once, and a 10,000-record response can be 10 MiB; smaller calls keep the scan's memory flat
+ * while the 2 MiB/s per-shard budget, not the call count, still sets the pace.
+ */
+export const FIND_GET_RECORDS_LIMIT = 1000;
+
 export interface FindSpec {
   /** Case-insensitive substring over payload and partition key ('' for none). */
   text: string;

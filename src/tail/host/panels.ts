@@ -8,6 +8,7 @@ import type { Services } from '../../services';
 import { parsePersistedState } from '../shared/protocol';
 import { FIND_LABEL, TAIL_VIEW_TYPE, TailPanel, tailTitle, type EfoTarget, type TailRequest } from './panel';
 import type { TailHandle } from './session';
+import { FIND_GET_RECORDS_LIMIT } from './findScan';
 import { readEngineSettings, readPanelSettings } from './settings';
 
 export class TailPanels implements vscode.Disposable {
@@ -65,7 +66,7 @@ export class TailPanels implements vscode.Disposable {
           ...(r.shardIds.length > 0 ? { shardIds: r.shardIds } : {}),
           ...(r.resumeAfter ? { resumeAfter: r.resumeAfter } : {}),
           ...(r.resumeAtLatest ? { resumeAtLatest: r.resumeAtLatest } : {}),
-          limit,
+          limit: r.find ? Math.min(limit, FIND_GET_RECORDS_LIMIT) : limit,
           idleIntervalMs,
           onBatch: handlers.onBatch,
           onStatus: handlers.onStatus,
