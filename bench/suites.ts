@@ -4,6 +4,7 @@ import { suite as api } from './api';
 import { suite as decode } from './decode';
 import { suite as drain } from './drain';
 import { suite as scale } from './scale';
+import { suite as find } from './find';
 import type { BenchSuite } from './types';
 import { suite as webview } from './webview';
 
@@ -14,4 +15,5 @@ export const suites: BenchSuite[] = [
   webview,
   scale,
   activation,
+  find,
 ];

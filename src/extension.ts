@@ -8,6 +8,7 @@ import { registerSendToStream } from './commands/put/sendToStream';
 import { registerPutCommands } from './commands/put/register';
 import { registerStreamAdminCommands } from './commands/stream/register';
 import { registerTailCommands } from './commands/tail';
+import { registerFindCommands } from './commands/find';
 import { CONNECTIONS_SETTING, registerExplorer } from './explorer/explorerView';
 import { registerProducerDocs } from './producerDoc/register';
 import type { ExplorerProvider } from './explorer/treeProvider';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerStreamAdminCommands(services, explorer.provider.model, explorer.view),
     tails,
     ...registerTailCommands(services, explorer.provider.model, tails),
+    ...registerFindCommands(services, explorer.provider.model, tails),
     ...registerProducerDocs(services, explorer.provider.model, explorer.view),
     ...registerSendToStream(services, explorer.provider.model),
   );

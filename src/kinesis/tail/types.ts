@@ -50,7 +50,9 @@ export type ShardState =
   | 'paused'
   | 'closed'
   | 'error'
-  | 'stopped';
+  | 'stopped'
+  /** A bounded read reached the end of its range on this shard. */
+  | 'done';
 
 export interface ShardStatus {
   shardId: string;

@@ -7,9 +7,10 @@ import { sameStream } from '../../kinesis/types';
 import type { Services } from '../../services';
 import { parsePersistedState, type HostToWebview } from '../shared/protocol';
 import { currentUser, EfoConsumers } from './efoConsumers';
-import { TAIL_VIEW_TYPE, TailPanel, tailTitle, type EfoTarget, type TailRequest } from './panel';
+import { FIND_LABEL, TAIL_VIEW_TYPE, TailPanel, tailTitle, type EfoTarget, type TailRequest } from './panel';
 import type { TailHandle } from './session';
 import { HostDiagnostics } from './diagnostics';
+import { FIND_GET_RECORDS_LIMIT } from './findScan';
 import { readEngineSettings, readPanelSettings } from './settings';
 
 export class TailPanels implements vscode.Disposable {
@@ -85,11 +86,12 @@ export class TailPanels implements vscode.Disposable {
           ...(r.shardIds.length > 0 ? { shardIds: r.shardIds } : {}),
           ...(r.resumeAfter ? { resumeAfter: r.resumeAfter } : {}),
           ...(r.resumeAtLatest ? { resumeAtLatest: r.resumeAtLatest } : {}),
-          limit,
+          limit: r.find ? Math.min(limit, FIND_GET_RECORDS_LIMIT) : limit,
           idleIntervalMs,
           idleMaxIntervalMs,
           onBatch: handlers.onBatch,
           onStatus: handlers.onStatus,
+          ...(r.find ? { end: r.find.end } : {}),
           ...(r.efo && subscribeClient ? { efo: { consumerARN: r.efo.consumerARN, client: subscribeClient } } : {}),
         });
       },
@@ -132,6 +134,11 @@ export class TailPanels implements vscode.Disposable {
     const saved = parsePersistedState(state);
     const target = saved?.target;
     const connection = target ? (await this.services.clients.connections()).find((c) => c.id === target.connection) : undefined;
+    // A finished or half-done find is not restarted as a live tail after a reload.
+    if (target?.startPosition.startsWith(FIND_LABEL)) {
+      panel.dispose();
+      return;
+    }
     if (!saved || !target || !connection || !target.region) {
       this.services.log.warn('a tail panel could not be restored: its connection or stream is unknown');
       panel.dispose();

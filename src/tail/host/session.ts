@@ -16,6 +16,8 @@ import { fullBody, toRecordRow } from '../shared/recordRow';
 import { shortenLongNumbers, shortShard } from '../shared/display';
 import { describedText, originalJson, shardMessage } from './sessionText';
 import type { ExportItem } from '../shared/exportFormat';
+import { describeStop } from '../shared/findProgress';
+import type { FindScan } from './findScan';
 
 /** The engine as the session drives it (StreamTail satisfies it). */
 export interface TailHandle {
@@ -83,6 +85,8 @@ export interface TailSessionOptions {
   now?(): number;
   /** The Kinesis log channel: every shard error, throttle and retry, with the shard and code. */
   log?(level: 'warn' | 'error', line: string): void;
+  /** Find in Stream: only the records this scan keeps are buffered; it says why the find ended. */
+  find?: FindScan;
 }
 
 const RAW_MAX = 64 * 1024;
@@ -143,6 +147,7 @@ export class TailSession {
   /** Stops the reader (panel closed or stream deleted). */
   async stop(reason?: string): Promise<void> {
     if (reason) this.endedMessage = reason;
+    this.opts.find?.markCancelled();
     this.stopped = true;
     this.markStatus();
     await this.tail.stop();
@@ -244,7 +249,10 @@ export class TailSession {
 
   private onBatch(batch: TailBatch): void {
     if (this.disposed) return;
-    this.emit(this.reorder.add(batch.shardId, batch.records.map((r) => ({ shardId: r.shardId, arrival: r.approximateArrival, record: r }))));
+    const find = this.opts.find;
+    const records = find ? find.keep(batch) : batch.records;
+    if (find?.capReached) void this.tail.stop();
+    this.emit(this.reorder.add(batch.shardId, records.map((r) => ({ shardId: r.shardId, arrival: r.approximateArrival, record: r }))));
     this.armReorder();
   }
 
@@ -278,6 +286,7 @@ export class TailSession {
 
   private onStatus(status: TailStatus): void {
     this.lastStatus = status;
+    this.opts.find?.update(status);
     this.logStatus(status);
     this.markStatus();
   }
@@ -332,6 +341,9 @@ export class TailSession {
     this.reorderTimer = undefined;
     this.emit(this.reorder.drain());
     this.lastStatus = final;
+    const stop = this.opts.find?.finish(final);
+    // A find always says why it ended, so a partial result never looks complete.
+    if (stop) this.endedMessage ??= describeStop(stop, this.opts.find?.progress().matches ?? 0);
     this.stopped = true;
     this.markStatus();
     this.resolveDone(final);
@@ -357,13 +369,15 @@ export class TailSession {
         : `${plural(failed.length, 'shard')} stopped. ${failed[0].shardId}: ${describedText(failed[0].error)} (hover a shard for its own error)`;
     const error = s?.error ? describedText(s.error) : shardErrors;
     const message = this.endedMessage ?? error;
+    const find = this.opts.find?.progress();
     return {
       type: 'status',
       shards,
       paused: this.paused,
       stopped: this.stopped,
       droppedByHost: this.buffer.dropped,
-      ...(message ? { message, severity: this.endedMessage === undefined ? 'error' : 'info' } : {}),
+      ...(find ? { find } : {}),
+      ...(message ? { message, severity: this.endedMessage === undefined || find?.stop?.kind === 'shard-error' ? 'error' : 'info' } : {}),
     };
   }
 

@@ -2,6 +2,7 @@
 // directions, plus the runtime validator the host applies to everything the webview sends.
 import type { DecodeLayer } from '../../kinesis/decode/types';
 import { isTimeWindow, type TimeWindow } from './timeWindow';
+import type { FindProgress } from './findProgress';
 
 /** Re-exported so the webview, which imports only src/tail/shared, can name decode layers. */
 export type { DecodeLayer };
@@ -75,7 +76,7 @@ export interface RecordRow extends RecordMeta {
 }
 
 export type ShardState =
-  | 'waiting' | 'starting' | 'reading' | 'caught-up' | 'throttled' | 'retrying' | 'closed' | 'error' | 'stopped' | 'paused';
+  | 'waiting' | 'starting' | 'reading' | 'caught-up' | 'throttled' | 'retrying' | 'closed' | 'error' | 'stopped' | 'paused' | 'done';
 
 export interface ShardStatus {
   shardId: string;
@@ -146,6 +147,8 @@ export interface StatusMessage {
   message?: string;
   /** How the banner looks: an error (AWS code and next step) or a plain notice. Default 'info'. */
   severity?: 'error' | 'info';
+  /** Find in Stream: what has been scanned, the matches, the ETA and, at the end, why it stopped. */
+  find?: FindProgress;
 }
 /** Clears the webview's rows (not its UI state), before a replay. */
 export interface ResetMessage { type: 'reset' }
