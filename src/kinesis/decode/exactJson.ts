@@ -71,3 +71,18 @@ export function compareNumbers(a: number | LosslessNumber, b: number | LosslessN
 export function exactNumberLiteral(text: string): number | LosslessNumber {
   return parseNumber(text);
 }
+
+/**
+ * JSON.parse for the CEL filter: each integer a double would change goes through `bigInteger`
+ * (its digits), so it compares exactly as int or uint; other numbers stay numbers (CEL has no
+ * decimal type). Same fast path as parseJsonExact.
+ */
+export function parseJsonBigInt(text: string, bigInteger: (digits: string) => unknown): unknown {
+  if (!needsExactParse(text)) return JSON.parse(text) as unknown;
+  const number = (t: string): unknown => (isSafeNumber(t) || !/^-?\d+$/.test(t) ? Number(t) : bigInteger(t));
+  try {
+    return parseLossless(text, null, number);
+  } catch {
+    return JSON.parse(text) as unknown;
+  }
+}
