@@ -5,7 +5,7 @@
 import { Environment, evaluate, ParseError, TypeError as CelTypeError } from '@marcbachmann/cel-js';
 import { parseJsonBigInt } from './exactJson';
 import type { LogEventMeta, RecordRow } from './protocol';
-import { MAX_EXPRESSION_LENGTH, parseShortForm, toCel } from './shortForm';
+import { MAX_EXPRESSION_LENGTH, shortFormToCel } from './shortForm';
 
 /** What a filter reads of a record: the row as the panel holds it (inline body, possibly cut). */
 export type FilterSubject = Pick<RecordRow, 'shardId' | 'partitionKey' | 'kind' | 'body' | 'bodyTruncated'>
@@ -128,26 +128,21 @@ function celError(e: unknown): FieldFilterError {
 }
 
 /**
- * Compiles a field filter once: CEL first; if that fails and the text is a short form from
- * before CEL, its CEL rewrite. A failure reports CEL's error with its position.
+ * Compiles a field filter once. A short form from before CEL keeps its old meaning (bare names
+ * are JSON fields, so `kind == "move"` still reads the payload's `kind`) and runs as its CEL
+ * rewrite; anything else is CEL, where `size`, `kind`, `key`… are the record's. A failure
+ * reports CEL's error with its position.
  */
 export function compileCelFilter(source: string): CompiledFieldFilter {
   if (source.length > MAX_EXPRESSION_LENGTH) return { ok: false, error: { message: `A filter is at most ${MAX_EXPRESSION_LENGTH} characters`, position: MAX_EXPRESSION_LENGTH } };
   if (source.trim() === '') return { ok: false, error: { message: 'Empty filter', position: 0 } };
   environment ??= createEnvironment();
   const env = environment;
-  let compiled = compileCel(env, source);
-  let cel = source;
-  let rewritten = false;
-  if (!compiled.ok) {
-    const short = shortFormCel(source);
-    const again = short === undefined ? undefined : compileCel(env, short);
-    if (again?.ok && short !== undefined) {
-      compiled = again;
-      cel = short;
-      rewritten = true;
-    }
-  }
+  const short = shortFormToCel(source);
+  const fromShort = short === undefined ? undefined : compileCel(env, short);
+  const rewritten = fromShort?.ok === true;
+  const compiled = fromShort?.ok ? fromShort : compileCel(env, source);
+  const cel = rewritten && short !== undefined ? short : source;
   if (!compiled.ok) return compiled;
   const program = compiled.program;
   const matches = (row: FilterSubject): boolean => {
@@ -159,12 +154,4 @@ export function compileCelFilter(source: string): CompiledFieldFilter {
     }
   };
   return { ok: true, matches, cel, rewritten };
-}
-
-function shortFormCel(source: string): string | undefined {
-  try {
-    return toCel(parseShortForm(source));
-  } catch {
-    return undefined;
-  }
 }

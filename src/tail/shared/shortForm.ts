@@ -102,6 +102,8 @@ function readString(src: string, start: number): [string, number] {
 class Parser {
   private i = 0;
   private depth = 0;
+  /** Bare names a path starts with, with whether a step follows (`value.x`): see isCelSyntax. */
+  readonly bareRoots: Array<{ name: string; stepped: boolean }> = [];
   constructor(private readonly tokens: Token[]) {}
 
   parse(): FieldExpr {
@@ -171,6 +173,8 @@ class Parser {
     } else if (first.t === 'ident' && !isKeyword(first.v)) {
       this.i++;
       steps.push({ key: first.v });
+      const after = this.tokens[this.i];
+      this.bareRoots.push({ name: first.v, stepped: after.t === 'punct' && (after.v === '.' || after.v === '[') });
     } else {
       throw new FilterSyntaxError(`Expected a field such as temperature or $.user but found ${describe(first)}`, first.pos);
     }
@@ -237,6 +241,21 @@ export function parseShortForm(src: string): FieldExpr {
   if (src.length > MAX_EXPRESSION_LENGTH) throw new FilterSyntaxError(`A filter is at most ${MAX_EXPRESSION_LENGTH} characters`, MAX_EXPRESSION_LENGTH);
   if (src.trim() === '') throw new FilterSyntaxError('Empty filter', 0);
   return new Parser(tokenize(src)).parse();
+}
+
+/**
+ * The short form of `src` rewritten to CEL, or undefined when `src` is not a short form or reads
+ * CEL's `value.…` / `log.…` (a bare `value` or `log` is still the JSON field of that name).
+ */
+export function shortFormToCel(src: string): string | undefined {
+  try {
+    const parser = new Parser(tokenize(src));
+    const expr = parser.parse();
+    if (parser.bareRoots.some((r) => r.stepped && (r.name === 'value' || r.name === 'log'))) return undefined;
+    return toCel(expr);
+  } catch {
+    return undefined;
+  }
 }
 
 // ---- rewriting to CEL ---------------------------------------------------------------------------

@@ -39,7 +39,7 @@ describe('field filter: CEL', () => {
     assert.equal(ev('value.temperature > 75 && value.level == "WARN"'), true);
     assert.equal(ev('value.user in ["u1", "u2"]'), true);
     assert.equal(ev('key.startsWith("sensor-") && shard.endsWith("1")'), true);
-    assert.equal(ev('size >= 100 && kind == "json"'), true);
+    assert.equal(ev('size >= 100 && kind == "json" && has(value.temperature)'), true, 'not a short form (has() is CEL): the record\'s size and kind');
     assert.equal(ev('arrival > timestamp("2026-11-30T03:59:59Z") && arrival < timestamp("2026-11-30T04:00:01Z")'), true);
     assert.equal(ev('seq.endsWith("001")'), true);
     assert.equal(ev('text.contains("Almost")'), true);
@@ -47,6 +47,15 @@ describe('field filter: CEL', () => {
     assert.equal(ev('value.items.all(i, i.qty > 0)'), false);
     assert.equal(ev('size(value.tags) == 2'), true);
     assert.equal(ev('value.msg.matches("^Disk")'), true);
+  });
+
+  it('a filter that is also a short form keeps its old meaning: bare names are JSON fields', () => {
+    const payload = { kind: 'move', size: 3, key: 'k1' };
+    assert.equal(ev('kind == "move"', payload), true, 'the payload\'s kind, as before CEL');
+    assert.equal(ev('size < 10 and key == "k1"', payload), true);
+    assert.equal(ev('kind == "json" && key.startsWith("sensor")', payload), true, 'CEL (a method call): the record\'s kind and key');
+    assert.equal(ev('value.kind == "move"', payload), true, 'value.… is always CEL');
+    assert.equal(ev('value == 4', { value: 4 }), true, 'a bare value is still the JSON field of that name');
   });
 
   it('a missing key or a type mismatch on a record is no match, not an error', () => {
