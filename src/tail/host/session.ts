@@ -9,7 +9,8 @@ import type { TailBatch, TailStatus } from '../../kinesis/tail/types';
 import { HostBuffer, onePerRecord, type BufferedRecord } from './buffer';
 import { ReorderWindow } from './reorder';
 import { toExportItems } from './sessionExport';
-import { compileView, type CompiledView } from '../shared/filter';
+import type { CompiledView } from '../shared/filter';
+import { loadFilter } from './filterLoader';
 import { recordMeta, type ExportFormat, type HostToWebview, type PanelSettings, type RecordRow, type ShardStatus, type StatusMessage, type TailTarget, type WebviewToHost } from '../shared/protocol';
 import { fullBody, toRecordRow } from '../shared/recordRow';
 import { shortenLongNumbers, shortShard } from '../shared/display';
@@ -89,6 +90,9 @@ export interface TailSessionOptions {
 
 const RAW_MAX = 64 * 1024;
 
+/** No filter set: the CEL engine is not even loaded. */
+const NO_FILTER: CompiledView = { active: false, matches: () => true };
+
 /** A delivered record waiting in the reorder window. */
 interface HeldRecord {
   shardId: string;
@@ -107,7 +111,7 @@ export class TailSession {
   private paused = false;
   private stopped = false;
   private endedMessage?: string;
-  private view: CompiledView = compileView({ text: '', field: '', hiddenShards: [] });
+  private view: CompiledView = NO_FILTER;
   private filterText = '';
   private filterField = '';
   private readonly hidden = new Set<string>();
@@ -368,7 +372,8 @@ export class TailSession {
   }
 
   private recompileView(): void {
-    this.view = compileView({ text: this.filterText, field: this.filterField, hiddenShards: [...this.hidden] });
+    const idle = this.filterText.trim() === '' && this.filterField.trim() === '' && this.hidden.size === 0;
+    this.view = idle ? NO_FILTER : loadFilter().compileView({ text: this.filterText, field: this.filterField, hiddenShards: [...this.hidden] });
   }
 
   private fullText(rec: BufferedRecord, pretty = false): { text: string; json: boolean } {
