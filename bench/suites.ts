@@ -1,5 +1,7 @@
 // Every suite `npm run bench` runs, in order. Each lives in its own file under bench/.
 import type { BenchSuite } from './types';
+import { suite as filter } from './filter';
 
 export const suites: BenchSuite[] = [
+  filter,
 ];
