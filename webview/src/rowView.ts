@@ -113,7 +113,7 @@ export class RowView {
     // Every cell is one line: makePreview folds line breaks and shows control characters.
     setText(this.shard, makePreview(shortShard(row.shardId), 40));
     setText(this.key, makePreview(row.partitionKey, PREVIEW_RENDER_MAX));
-    const sub = recordPart(row);
+    const sub = recordPart(row, true);
     setText(this.seq, makePreview(shortSequence(row.sequenceNumber) + sub, 60));
     setText(this.size, formatBytes(row.size));
     // Most neighbouring records share their layers: keep the badges when they match.
