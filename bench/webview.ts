@@ -1,8 +1,10 @@
 // Benchmark of the tail panel's front end in headless Chromium, beside a naive "append every row
 // to the DOM" table in the same run: time per batch, DOM size and JS heap every 20,000 records,
-// and frame times while scrolling top to bottom. Run: node out/bench/webview.js [--records N]
-// [--batch N] [--max N] [--steps N] [--naive-records N] [--scroll-budget-s N] [--json file].
-// Needs the built bundle (node esbuild.mjs); WEBVIEW_DIST points at another build.
+// frame times while scrolling top to bottom, and the time to filter the whole ring; plus the
+// histogram's cost per batch and the host buffer's memory (webviewCosts.ts). A BenchSuite for
+// `npm run bench` (`--long`: 1,000,000 rows), and runnable alone: node out/bench/webview.js
+// [--long] [--records N] [--batch N] [--max N] [--steps N] [--naive-records N] [--scroll-budget-s N]
+// [--json file]. Needs the built bundle (node esbuild.mjs); WEBVIEW_DIST points at another build.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
@@ -10,8 +12,9 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { RecordRow } from '../src/tail/shared/protocol';
 import { launchChromium } from '../test/harness/browser';
 import { initMessage, PanelPage } from '../test/ui/webview-fixtures/panelPage';
-import { makeRows } from '../test/ui/webview-fixtures/rows';
 import { startPanelServer } from '../test/ui/webview-fixtures/server';
+import type { BenchContext, BenchRow, BenchSuite } from './types';
+import { hostBufferMB, histogramBatchMs, row300 } from './webviewCosts';
 import { BENCH_SCRIPT, NAIVE_PAGE } from './webviewPageScripts';
 
 interface Options {
@@ -26,6 +29,10 @@ interface Options {
   json?: string;
 }
 
+/** Default: about 3 minutes on the 2-core machine. Long: the issue's million rows. */
+const DEFAULTS: Options = { records: 100_000, batch: 1000, max: 100_000, steps: 400, naiveRecords: 20_000, scrollBudgetS: 60 };
+const LONG: Options = { records: 1_000_000, batch: 1000, max: 1_000_000, steps: 600, naiveRecords: 20_000, scrollBudgetS: 120 };
+
 interface Checkpoint { records: number; heapMB: number; rendererMB: number; domNodes: number; elements: number; rowElements: number }
 
 interface Result {
@@ -39,6 +46,9 @@ interface Result {
   /** Renderer CPU per frame (all threads: main, compositor, raster) during the top-to-bottom scroll. */
   scrollCpuMsPerFrame: number;
   reachedBottom: boolean;
+  /** Main-thread ms to filter the whole ring and draw the result: a text filter, then a field filter. */
+  filterTextMs: number;
+  filterFieldMs: number;
 }
 
 interface Bench {
@@ -51,8 +61,8 @@ interface Bench {
 /** For page.evaluate callbacks, which run in the page: no Node closures there. */
 type W = { __bench: Bench };
 
-function parseArgs(argv: string[]): Options {
-  const o: Options = { records: 200_000, batch: 1000, max: 100_000, steps: 600, naiveRecords: -1, scrollBudgetS: 120 };
+function parseArgs(argv: readonly string[], long: boolean): Options {
+  const o: Options = { ...(long ? LONG : DEFAULTS) };
   const numeric: Record<string, keyof Options> = {
     records: 'records', batch: 'batch', max: 'max', steps: 'steps', 'naive-records': 'naiveRecords', 'scroll-budget-s': 'scrollBudgetS',
   };
@@ -63,7 +73,7 @@ function parseArgs(argv: string[]): Options {
     else if (key in numeric && Number.isFinite(Number(value))) (o as unknown as Record<string, number>)[numeric[key]] = Number(value);
     else throw new Error(`Unknown option or value: ${argv[i]} ${value ?? ''}`);
   }
-  if (o.naiveRecords < 0) o.naiveRecords = o.records;
+  o.naiveRecords = Math.min(o.naiveRecords, o.records);
   return o;
 }
 
@@ -103,12 +113,15 @@ async function rendererMB(browser: Browser): Promise<number> {
 }
 
 /** Feeds the records batch by batch, measuring main-thread time per batch and memory every 20k. */
-async function feed(name: string, browser: Browser, page: Page, o: Options, records: number, rowSelector: string, scrollSelector: string): Promise<Result> {
+async function feed(name: string, browser: Browser, page: Page, o: Options, records: number, rowSelector: string, scrollSelector: string, log: (line: string) => void): Promise<Result> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.evaluate(BENCH_SCRIPT);
-  await page.evaluate((t) => (globalThis as unknown as W).__bench.setTemplate(t), makeRows(1, 1000));
-  const r: Result = { name, batchTaskMs: [], batchWallMs: [], checkpoints: [], frameWorkMs: [], frameIntervalMs: [], smoothWorkMs: [], scrollCpuMsPerFrame: NaN, reachedBottom: false };
+  await page.evaluate((t) => (globalThis as unknown as W).__bench.setTemplate(t), Array.from({ length: 1000 }, (_, i) => row300(i + 1)));
+  const r: Result = {
+    name, batchTaskMs: [], batchWallMs: [], checkpoints: [], frameWorkMs: [], frameIntervalMs: [], smoothWorkMs: [], scrollCpuMsPerFrame: NaN, reachedBottom: false,
+    filterTextMs: NaN, filterFieldMs: NaN,
+  };
   for (let sent = 0; sent < records; sent += o.batch) {
     await page.evaluate(([first, n]) => (globalThis as unknown as W).__bench.prepare(first, n), [sent + 1, Math.min(o.batch, records - sent)] as const);
     const before = await metrics(cdp);
@@ -123,7 +136,7 @@ async function feed(name: string, browser: Browser, page: Page, o: Options, reco
       const c = await page.evaluate((s) => (globalThis as unknown as W).__bench.counts(s), rowSelector);
       const rss = await rendererMB(browser);
       r.checkpoints.push({ records: Math.min(done, records), heapMB: m.JSHeapUsedSize / 2 ** 20, rendererMB: rss, domNodes: m.Nodes, elements: c.elements, rowElements: c.rows });
-      process.stderr.write(`  ${name}: ${Math.min(done, records)} records, heap ${(m.JSHeapUsedSize / 2 ** 20).toFixed(1)} MB, renderers ${rss.toFixed(0)} MB, ${c.rows} row elements\n`);
+      log(`  ${name}: ${Math.min(done, records)} records, heap ${(m.JSHeapUsedSize / 2 ** 20).toFixed(1)} MB, renderers ${rss.toFixed(0)} MB, ${c.rows} row elements`);
     }
   }
   const budget = o.scrollBudgetS * 1000;
@@ -135,8 +148,32 @@ async function feed(name: string, browser: Browser, page: Page, o: Options, reco
   r.reachedBottom = jump.bottom;
   const smooth = await page.evaluate(([sel, b]) => (globalThis as unknown as W).__bench.scroll(sel, 'smooth', 300, b), [scrollSelector, budget] as const);
   r.smoothWorkMs = smooth.work;
+  if (name === 'panel') {
+    r.filterTextMs = await filterCost(cdp, page, 'input[placeholder^="Filter payload"]', 'WARN');
+    await filterCost(cdp, page, 'input[placeholder^="Filter payload"]', '');
+    r.filterFieldMs = await filterCost(cdp, page, 'input[placeholder^="Field filter"]', 'temperature > 85');
+  }
   await cdp.detach();
   return r;
+}
+
+/**
+ * Main-thread time (CDP TaskDuration, so the filter's debounce and other load do not count) from
+ * typing a filter to the table drawn with its result.
+ */
+async function filterCost(cdp: CDPSession, page: Page, selector: string, value: string): Promise<number> {
+  const before = await metrics(cdp);
+  await page.fill(selector, value);
+  type Doc = { document: { querySelector(s: string): { textContent: string | null; value?: string } | null } };
+  // A function, not a string: the panel's CSP has no 'unsafe-eval'.
+  await page.waitForFunction(([sel, v]) => {
+    const d = (globalThis as unknown as Doc).document;
+    const stats = d.querySelector('.stats')?.textContent ?? '';
+    return (v === '') !== stats.includes('shown') && d.querySelector(sel)?.value === v;
+  }, [selector, value] as const, { polling: 'raf', timeout: 120_000 });
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))');
+  const after = await metrics(cdp);
+  return (after.TaskDuration - before.TaskDuration) * 1000;
 }
 
 const quantile = (xs: number[], q: number): number => {
@@ -145,7 +182,6 @@ const quantile = (xs: number[], q: number): number => {
   return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
 };
 const f1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : '—');
-const ratio = (naive: number, panel: number): string => (panel > 0 ? `${(naive / panel).toFixed(1)}×` : '—');
 
 function summary(r: Result): Record<string, number> {
   const last = r.checkpoints.at(-1);
@@ -166,67 +202,89 @@ function summary(r: Result): Record<string, number> {
   };
 }
 
-function report(panel: Result, naive: Result, o: Options): void {
+function report(panel: Result, naive: Result, o: Options, log: (line: string) => void): void {
   const p = summary(panel);
   const n = summary(naive);
-  console.log(`\nWebview tail panel: ${o.records.toLocaleString('en-US')} records (naive: ${o.naiveRecords.toLocaleString('en-US')}) in batches of ${o.batch}, maxRecords ${o.max.toLocaleString('en-US')}`);
-  console.log(`Top-to-bottom scroll: ${panel.frameWorkMs.length} frames (panel), ${naive.frameWorkMs.length} (naive); every frame shows new rows. Load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs.`);
+  log(`Webview tail panel: ${o.records.toLocaleString('en-US')} records (naive: ${o.naiveRecords.toLocaleString('en-US')}) in batches of ${o.batch}, maxRecords ${o.max.toLocaleString('en-US')}`);
+  log(`Top-to-bottom scroll: ${panel.frameWorkMs.length} frames (panel), ${naive.frameWorkMs.length} (naive). ${loadNote()}`);
   const cols = (c: Checkpoint | undefined): string =>
     c ? `${f1(c.heapMB).padStart(8)} ${f1(c.rendererMB).padStart(9)} ${String(c.domNodes).padStart(9)} ${String(c.rowElements).padStart(8)}` : ' '.repeat(37);
-  console.log('\n         | panel: heap MB  rss MB  DOM nodes   rows | naive: heap MB  rss MB  DOM nodes   rows');
+  log('         | panel: heap MB  rss MB  DOM nodes   rows | naive: heap MB  rss MB  DOM nodes   rows');
   for (let i = 0; i < panel.checkpoints.length; i++) {
-    console.log(`${String(panel.checkpoints[i].records).padStart(8)} | ${cols(panel.checkpoints[i])}     | ${cols(naive.checkpoints[i])}`);
+    log(`${String(panel.checkpoints[i].records).padStart(8)} | ${cols(panel.checkpoints[i])}     | ${cols(naive.checkpoints[i])}`);
   }
   const rows: Array<[string, number, number]> = [
     ['batch main-thread time, median (ms)', p.batchMedianMs, n.batchMedianMs],
     ['batch main-thread time, p95 (ms)', p.batchP95Ms, n.batchP95Ms],
-    ['batch post-to-drawn, median (ms)', p.batchWallMedianMs, n.batchWallMedianMs],
-    [`scroll top to bottom, frame work median (ms)`, p.frameMedianMs, n.frameMedianMs],
-    [`scroll top to bottom, frame work p95 (ms)`, p.frameP95Ms, n.frameP95Ms],
-    ['scroll frame work, max (ms)', p.frameMaxMs, n.frameMaxMs],
+    ['scroll top to bottom, frame work p95 (ms)', p.frameP95Ms, n.frameP95Ms],
     ['scroll top to bottom, renderer CPU per frame (ms)', p.scrollCpuMsPerFrame, n.scrollCpuMsPerFrame],
-    ['scroll top to bottom, rAF interval p95 (ms)', p.intervalP95Ms, n.intervalP95Ms],
     ['wheel-like scroll (66 px/frame), frame p95 (ms)', p.smoothP95Ms, n.smoothP95Ms],
     ['JS heap at the end (MB)', p.heapMB, n.heapMB],
     ['renderer processes RSS at the end (MB)', p.rendererMB, n.rendererMB],
-    ['DOM nodes at the end', p.domNodes, n.domNodes],
     ['row elements at the end', p.rowElements, n.rowElements],
   ];
-  console.log(`\n${'figure'.padEnd(44)}${'panel'.padStart(10)}${'naive'.padStart(12)}${'naive/panel'.padStart(13)}`);
-  for (const [label, a, b] of rows) console.log(`${label.padEnd(44)}${f1(a).padStart(10)}${f1(b).padStart(12)}${ratio(b, a).padStart(13)}`);
-  const heaps = panel.checkpoints.filter((c) => c.records >= o.max).map((c) => c.heapMB);
-  const plateau = heaps.length > 1 ? (Math.max(...heaps) - Math.min(...heaps)) / Math.max(...heaps) : NaN;
-  const rowCounts = new Set(panel.checkpoints.map((c) => c.rowElements));
-  console.log('\ntargets:');
-  console.log(`  p95 scroll frame <= 16 ms: ${f1(p.frameP95Ms)} ms ${p.frameP95Ms <= 16 ? 'OK' : 'MISSED'}`);
-  console.log(`  DOM rows independent of records: ${[...rowCounts].join(', ')} ${rowCounts.size === 1 ? 'OK' : 'MISSED'}`);
-  console.log(`  heap plateau past the cap: spread ${f1(plateau * 100)}% over ${heaps.length} checkpoints ${plateau <= 0.1 ? 'OK' : 'MISSED'}`);
-  console.log(`  scrolled to the bottom: panel ${panel.reachedBottom}, naive ${naive.reachedBottom}${naive.reachedBottom ? '' : ` (stopped at the ${o.scrollBudgetS} s budget)`}`);
+  log(`${'figure'.padEnd(50)}${'panel'.padStart(10)}${'naive'.padStart(12)}`);
+  for (const [label, a, b] of rows) log(`${label.padEnd(50)}${f1(a).padStart(10)}${f1(b).padStart(12)}`);
+  log(`filter the whole ring: text ${f1(panel.filterTextMs)} ms, field ${f1(panel.filterFieldMs)} ms (main thread)`);
 }
 
-async function main(): Promise<void> {
-  const o = parseArgs(process.argv.slice(2));
+function loadNote(): string {
+  return `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs`;
+}
+
+/** The suite's rows: every figure beside the naive table measured in the same run. */
+function benchRows(panel: Result, naive: Result, o: Options, host: { mb: number; perRecordBytes: number }, hist: { medianMs: number; p95Ms: number }): BenchRow[] {
+  const p = summary(panel);
+  const n = summary(naive);
+  const size = `${o.records.toLocaleString('en-US')} rows, maxRecords ${o.max.toLocaleString('en-US')}`;
+  const note = `${loadNote()}; naive table fed ${o.naiveRecords.toLocaleString('en-US')} rows`;
+  const lowerIsBetter = (measure: string, value: number, base: number, unit: string, target?: string, met?: boolean): BenchRow => ({
+    group: 'webview', measure, value, unit, baseline: { label: 'naive DOM table', value: base },
+    ...(value > 0 && Number.isFinite(base) ? { ratio: base / value } : {}),
+    ...(target ? { target, met } : {}), note,
+  });
+  return [
+    lowerIsBetter(`scroll frame work p95, ${size}`, p.frameP95Ms, n.frameP95Ms, 'ms', 'p95 <= 16 ms', p.frameP95Ms <= 16),
+    lowerIsBetter(`batch main-thread p95 (1000 rows), ${size}`, p.batchP95Ms, n.batchP95Ms, 'ms', 'p95 <= 16 ms', p.batchP95Ms <= 16),
+    lowerIsBetter(`JS heap at the end, ${size}`, p.heapMB, n.heapMB, 'MB', '<= 300 MB at 1,000,000 rows', p.heapMB <= 300),
+    lowerIsBetter(`renderer RSS at the end (payload text is off the JS heap), ${size}`, p.rendererMB, n.rendererMB, 'MB'),
+    { group: 'webview', measure: `filter the whole ring, text filter, ${size}`, value: panel.filterTextMs, unit: 'ms', target: '< 1000 ms', met: panel.filterTextMs < 1000, note },
+    { group: 'webview', measure: `filter the whole ring, field filter, ${size}`, value: panel.filterFieldMs, unit: 'ms', target: '< 1000 ms', met: panel.filterFieldMs < 1000, note },
+    { group: 'webview', measure: `histogram buckets per 1000-row batch (p95; median ${hist.medianMs.toFixed(3)} ms)`, value: hist.p95Ms, unit: 'ms', note: 'Node, incremental ArrivalBuckets.add' },
+    {
+      group: 'webview', measure: `host buffer memory at ${o.max.toLocaleString('en-US')} records of ~300-byte JSON`, value: host.mb, unit: 'MB',
+      target: '<= 300 MB', met: host.mb <= 300, note: `${Math.round(host.perRecordBytes)} bytes per record (row object with inline body and preview, plus the record's bytes)`,
+    },
+  ];
+}
+
+async function run(o: Options, log: (line: string) => void): Promise<BenchRow[]> {
   const server = await startPanelServer();
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();
     const panelPage = await PanelPage.open(browser, server, { width: 1280, height: 800 });
     await panelPage.send(initMessage({ maxRecords: o.max, autoScroll: true }));
-    const panel = await feed('panel', browser, panelPage.page, o, o.records, '.rows > .row', '.viewport');
+    const panel = await feed('panel', browser, panelPage.page, o, o.records, '.rows > .row', '.viewport', log);
     assertClean(panelPage);
     await panelPage.close();
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const naivePage = await context.newPage();
     await naivePage.setContent(NAIVE_PAGE);
-    const naive = await feed('naive', browser, naivePage, o, o.naiveRecords, 'tr.row', '#scroller');
+    const naive = await feed('naive', browser, naivePage, o, o.naiveRecords, 'tr.row', '#scroller', log);
     await context.close();
+    await browser.close();
+    browser = undefined;
 
-    report(panel, naive, o);
+    const hist = histogramBatchMs(o.records, o.batch);
+    const host = hostBufferMB(o.max, log);
+    report(panel, naive, o, log);
     if (o.json) {
       mkdirSync(dirname(o.json), { recursive: true });
-      writeFileSync(o.json, JSON.stringify({ options: o, panel: summary(panel), naive: summary(naive), checkpoints: { panel: panel.checkpoints, naive: naive.checkpoints } }, null, 2));
+      writeFileSync(o.json, JSON.stringify({ options: o, panel: summary(panel), naive: summary(naive), host, hist, checkpoints: { panel: panel.checkpoints, naive: naive.checkpoints } }, null, 2));
     }
+    return benchRows(panel, naive, o, host, hist);
   } finally {
     await browser?.close();
     await server.close();
@@ -237,7 +295,21 @@ function assertClean(p: PanelPage): void {
   if (p.pageErrors.length > 0) throw new Error(`The panel threw: ${p.pageErrors.join('\n')}`);
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+export const suite: BenchSuite = {
+  name: 'webview',
+  run: (ctx: BenchContext) => run(parseArgs(ctx.args, ctx.long), ctx.log),
+};
+
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  const long = argv.includes('--long');
+  const log = (line: string): void => { process.stderr.write(`${line}\n`); };
+  run(parseArgs(argv.filter((a) => a !== '--long'), long), log)
+    .then((rows) => {
+      for (const r of rows) console.log(`${r.measure}: ${r.value.toFixed(1)} ${r.unit}${r.baseline ? ` (naive ${r.baseline.value.toFixed(1)})` : ''}${r.target ? ` target ${r.target}: ${r.met ? 'met' : 'MISSED'}` : ''}`);
+    })
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    });
+}

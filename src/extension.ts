@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import { registerExplorerCommands } from './commands/explorer';
 import { registerConsumerCommands } from './commands/consumers';
-import { registerEfoTailCommand } from './commands/tailEfo';
 import { registerGeneralCommands } from './commands/general';
 import { registerSendToStream } from './commands/put/sendToStream';
 import { registerPutCommands } from './commands/put/register';
@@ -35,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const services = new Services(context, log, prompts, clients);
   const explorer = registerExplorer(services);
   const tails = new TailPanels(services);
+  shutdown = () => tails.deregisterTemporaries('the window is closing or reloading');
   context.subscriptions.push(
     clients,
     services,
@@ -46,7 +46,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerStreamAdminCommands(services, explorer.provider.model, explorer.view),
     tails,
     ...registerTailCommands(services, explorer.provider.model, tails),
-    ...registerEfoTailCommand(services, explorer.provider.model, tails),
     ...registerProducerDocs(services, explorer.provider.model, explorer.view),
     ...registerSendToStream(services, explorer.provider.model),
   );
@@ -66,6 +65,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
 }
 
-export function deactivate(): void {
-  // Everything is owned by context.subscriptions.
+/** What deactivate() must finish before the extension host goes (everything else is in context.subscriptions). */
+let shutdown: (() => Promise<void>) | undefined;
+
+/** Deregisters the temporary consumers of open tail panels; VS Code waits a few seconds for it. */
+export async function deactivate(): Promise<void> {
+  const run = shutdown;
+  shutdown = undefined;
+  await run?.();
 }

@@ -1,10 +1,12 @@
 // Tail commands: "Tail Shard…" (shard node), "Tail Stream…" (stream node), "Kinesis: Tail…"
-// (palette: connection, region, stream, shard or all), and "Tail from this record" (a put
-// result or a record in a tail panel), each opening a tail panel.
+// (palette: connection, region, stream, shard or all), "Tail Stream (Enhanced Fan-out)…" (the same
+// flow with enhanced fan-out offered first), and "Tail from this record" (a put result or a record
+// in a tail panel), each opening a tail panel. One flow: target, start position, read mode.
 import type * as vscode from 'vscode';
 import type { ExplorerModel } from '../explorer/explorerModel';
 import { describePosition, validateSequenceNumber, type StartPosition } from '../kinesis/tail/position';
 import type { Services } from '../services';
+import { promptReadMode } from '../tail/host/modePrompt';
 import { promptStartPosition } from '../tail/host/positionPrompt';
 import type { TailPanel } from '../tail/host/panel';
 import type { TailPanels } from '../tail/host/panels';
@@ -24,7 +26,7 @@ function isFromRecordArgs(v: unknown): v is FromRecordArgs {
 export function registerTailCommands(services: Services, model: ExplorerModel, tails: TailPanels): vscode.Disposable[] {
   const { log } = services;
 
-  const tailTarget = async (title: string, from: unknown, pickShard: boolean): Promise<TailPanel> => {
+  const tailTarget = async (title: string, from: unknown, pickShard: boolean, preferEfo = false): Promise<TailPanel> => {
     const target = await pickStreamTarget(services, model, { title, from, pickShard });
     const shardId = target.shardId;
     const checkSequence = shardId === undefined ? undefined : async (position: StartPosition): Promise<string | undefined> => {
@@ -33,13 +35,15 @@ export function registerTailCommands(services: Services, model: ExplorerModel, t
       return api.checkSequencePosition({ client, streamName: target.streamName, shardId }, position);
     };
     const position = await promptStartPosition(services.prompts.current, { title, singleShard: shardId !== undefined, checkSequence });
-    return tails.openTail(request(target, position));
+    const efo = await promptReadMode({ prompts: services.prompts.current, consumers: tails.consumers, state: services.context.workspaceState, log }, target, { title, preferEfo });
+    return tails.openTail({ ...request(target, position), ...(efo ? { efo } : {}) });
   };
 
   return [
     registerCommand(log, CommandIds.tail, (from?: unknown) => tailTarget('Tail', from, true)),
     registerCommand(log, CommandIds.tailStream, (from?: unknown) => tailTarget('Tail Stream', from, false)),
     registerCommand(log, CommandIds.tailShard, (from?: unknown) => tailTarget('Tail Shard', from, true)),
+    registerCommand(log, CommandIds.tailStreamEfo, (from?: unknown) => tailTarget('Tail Stream', from, false, true)),
     registerCommand(log, CommandIds.tailFromRecord, async (args?: unknown) => {
       if (!isFromRecordArgs(args)) throw new InputProblem('Tail from this record needs a record: run it from a put result or a tail panel row.');
       const seq = validateSequenceNumber(args.sequenceNumber);

@@ -40,3 +40,4 @@ export * from './producerDoc/templates';
 export * from './put/forward';
 export * from './consumers/consumers';
 export * from './consumers/temporary';
+export * from './consumers/sweepPolicy';

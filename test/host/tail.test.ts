@@ -48,6 +48,7 @@ describe('tail panel (inside real VS Code)', function () {
       { kind: 'pick', choose: stream, title: /stream/ },
       { kind: 'pick', choose: 'All shards', title: /shard/ },
       { kind: 'pick', choose: /TRIM_HORIZON/, title: /starting position/ },
+      { kind: 'pick', choose: /Polling \(GetRecords\)/, title: /read with/ },
     );
     const panel = await fx.run<TailPanel | undefined>('kinesis.tail', prompts);
     prompts.assertDone();
@@ -81,6 +82,7 @@ describe('tail panel (inside real VS Code)', function () {
     const prompts = new ScriptedPrompts(
       { kind: 'pick', choose: /^\$\(symbol-number\) AT_SEQUENCE_NUMBER/, title: /starting position/ },
       { kind: 'input', answer: row.sequenceNumber, title: /AT_SEQUENCE_NUMBER/, rejects: [['', /Enter a sequence number/], ['12ab', /digit/i], ['9'.repeat(129), /128/]] },
+      { kind: 'pick', choose: /Polling \(GetRecords\)/, title: /read with/ },
     );
     const target = { connectionId: await connectionId(), connectionName: CONNECTION, region: REGION, streamName: stream, shardId: row.shardId };
     const panel = await fx.run<TailPanel | undefined>('kinesis.tailShard', prompts, target);
@@ -101,6 +103,7 @@ describe('tail panel (inside real VS Code)', function () {
       { kind: 'pick', choose: /^\$\(symbol-number\) AFTER_SEQUENCE_NUMBER/, title: /starting position/ },
       { kind: 'input', answer: '123', title: /AFTER_SEQUENCE_NUMBER/ },
       { kind: 'input', answer: row.sequenceNumber, title: /AFTER_SEQUENCE_NUMBER/, rejects: [['123', new RegExp(`^123 is not a sequence number of ${row.shardId}`)]] },
+      { kind: 'pick', choose: /Polling \(GetRecords\)/, title: /read with/ },
     );
     const target = { connectionId: await connectionId(), connectionName: CONNECTION, region: REGION, streamName: stream, shardId: row.shardId };
     const panel = await fx.run<TailPanel | undefined>('kinesis.tailShard', prompts, target);

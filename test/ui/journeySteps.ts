@@ -17,6 +17,14 @@ export async function answerQuickInput(page: Page, title: string, text: string, 
   await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
+/**
+ * Answers a tail's "read with" pick (after the start position): `mode` is a row's text, e.g.
+ * 'Polling (GetRecords)' or 'New temporary consumer'.
+ */
+export async function readWith(page: Page, mode: string): Promise<void> {
+  await answerQuickInput(page, 'read with', mode.split(' ')[0] ?? mode, mode);
+}
+
 /** Waits until the extension's contributions are in the workbench (its activity-bar icon shows). */
 export async function waitForKinesis(page: Page): Promise<void> {
   await page.locator('.activitybar .action-item .action-label[aria-label^="Kinesis"]').waitFor({ timeout: 60_000 });

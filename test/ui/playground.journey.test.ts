@@ -14,6 +14,7 @@ import { projectRoot } from '../harness/hostTools';
 import { freePort } from '../harness/ports';
 import { eventually } from '../support/eventually';
 import { contextMenu, expand, openKinesisView, treeRow } from './tree';
+import { readWith } from './journeySteps';
 import { resultsDir } from './workbench';
 
 const CONNECTION = 'Playground (kinesis-local)';
@@ -107,6 +108,7 @@ describe('journey: the playground (npm start)', function () {
     await contextMenu(page, 'demo-iot-sensors', 'Tail Stream…', input);
     await input.fill('LATEST');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'LATEST' }).first().click();
+    await readWith(page, 'Polling (GetRecords)');
     const frame = page.frameLocator('iframe.webview').last().frameLocator('iframe');
     // Starting at LATEST, every row is a record the producer wrote after the tail began: live.
     await frame.locator('.rows .row', { hasText: 'sensor-' }).first().waitFor({ timeout: 60_000 });
@@ -129,6 +131,7 @@ describe('journey: the playground (npm start)', function () {
       await contextMenu(page, stream, 'Tail Stream…', input);
       await input.fill('TRIM_HORIZON');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TRIM_HORIZON' }).first().click();
+      await readWith(page, 'Polling (GetRecords)');
       const panel = page.frameLocator('iframe.webview').last().frameLocator('iframe');
       await panel.locator('.panel-header', { hasText: stream }).waitFor({ timeout: 60_000 });
       const row = panel.locator('.rows .row', { hasText: text, has: panel.locator('.c-badges', { hasText: badge }) }).first();
@@ -155,6 +158,7 @@ describe('journey: the playground (npm start)', function () {
     await input.waitFor({ timeout: 30_000 });
     await input.fill('TRIM_HORIZON');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TRIM_HORIZON' }).first().click();
+    await readWith(page, 'Polling (GetRecords)');
     const orders = page.frameLocator('iframe.webview').last().frameLocator('iframe');
     await orders.locator('.panel-header', { hasText: 'demo-clickstream' }).waitFor({ timeout: 60_000 });
     await orders.locator('.text-filter input').fill('order_created');

@@ -9,6 +9,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { createKinesisClient } from '../../src/kinesis/client';
 import { eventually } from '../support/eventually';
 import { collapseOtherStreams, contextMenu, expand, openKinesisView } from './tree';
+import { readWith } from './journeySteps';
 import { CONNECTION_NAME, resultsDir, runCommand, workbench, type Workbench } from './workbench';
 
 const STREAM = 'ui-sensors';
@@ -59,6 +60,7 @@ describe('journey: tail a shard', () => {
     // Click the entry itself: Enter right after typing can pick whatever was highlighted before
     // the quick pick applied the filter (LATEST, the first entry).
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TRIM_HORIZON' }).first().click();
+    await readWith(page, 'Polling (GetRecords)');
 
     const frame = panelFrame(page);
     const rows = frame.locator('.rows .row:visible');

@@ -7,6 +7,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { createKinesisClient } from '../../src/kinesis/client';
 import { eventually } from '../support/eventually';
 import { collapseOtherStreams, contextMenu, expand, openKinesisView } from './tree';
+import { readWith } from './journeySteps';
 import { runCommand, workbench, CONNECTION_NAME, type Workbench } from './workbench';
 
 const MERGED = 'ui-clicks';
@@ -79,6 +80,7 @@ describe('journey: the tail table at three widths, and a tail error', () => {
     await contextMenu(page, MERGED, 'Tail Stream…', input);
     await input.fill('TRIM_HORIZON');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TRIM_HORIZON' }).first().click();
+    await readWith(page, 'Polling (GetRecords)');
     const frame = frames(page)[0];
     await frame.locator('.rows .row').first().waitFor({ timeout: 60_000 });
     // Keys typed while the panel has focus go to its webview: focus the editor first, then put
@@ -129,6 +131,7 @@ describe('journey: the tail table at three widths, and a tail error', () => {
       await contextMenu(page, 'shardId-000000000000', 'Tail Shard…', input);
       await input.fill('TRIM_HORIZON');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TRIM_HORIZON' }).first().click();
+      await readWith(page, 'Polling (GetRecords)');
       const panel = page.frameLocator('iframe.webview').last().frameLocator('iframe');
       await panel.locator('.rows .row', { hasText: '{n: 1}' }).first().waitFor({ timeout: 60_000 });
       await c.send(new DeleteStreamCommand({ StreamName: ERRORS }));

@@ -11,6 +11,8 @@ import { ColumnsMenu } from './columnsMenu';
 import { DetailPane } from './detail';
 import { h } from './dom';
 import { Header } from './header';
+import { Histogram } from './histogram';
+import { withTimeWindow } from '../../src/tail/shared/timeWindow';
 import { installKeyboard } from './keyboard';
 import { RecordStore } from './store';
 import { VirtualTable } from './table';
@@ -27,6 +29,7 @@ export class Panel {
   private readonly toolbar: Toolbar;
   private readonly table: VirtualTable;
   private readonly detail: DetailPane;
+  private readonly histogram: Histogram;
   private filterText = '';
   private fieldFilter = '';
   private hiddenShards = new Set<string>();
@@ -85,11 +88,16 @@ export class Panel {
         return requestId;
       },
     });
+    this.histogram = new Histogram({
+      window: () => this.setFilters(this.filterText, this.fieldFilter),
+      jump: (time) => this.jumpTo(time),
+    });
+    this.store.observer = this.histogram;
     const menu = new ColumnsMenu(this.table.columns, () => this.host.saveSoon());
     this.toolbar.mount(menu.button);
     this.toolbar.el.append(menu.el);
     const main = h('main', 'panel');
-    main.append(this.header.el, this.toolbar.el, this.table.el, this.detail.el);
+    main.append(this.header.el, this.toolbar.el, this.histogram.el, this.table.el, this.detail.el);
     root.replaceChildren(main);
     if (restored) this.restore(restored);
     this.toolbar.setAutoScroll(this.autoScroll);
@@ -245,7 +253,8 @@ export class Panel {
     this.filterText = text;
     this.fieldFilter = field;
     this.applyFilter();
-    this.host.post({ type: 'setFilter', text, field });
+    const window = this.histogram.timeWindow;
+    this.host.post({ type: 'setFilter', text, field, ...(window ? { window } : {}) });
   }
 
   private toggleShard(shardId: string, visible: boolean): void {
@@ -259,7 +268,7 @@ export class Panel {
   private applyFilter(): void {
     const view = compileView({ text: this.filterText, field: this.fieldFilter, hiddenShards: [...this.hiddenShards] });
     this.toolbar.setFieldError(view.fieldError);
-    this.store.setFilter(view);
+    this.store.setFilter(withTimeWindow(view, this.histogram.timeWindow));
     const selected = this.selectedId === undefined ? -1 : this.store.shownIndexOf(this.selectedId);
     if (selected >= 0 && !this.autoScroll) this.table.reveal(selected);
     else this.table.resetScroll();
@@ -345,6 +354,16 @@ export class Panel {
     this.table.reveal(next);
   }
 
+  /** A click on a histogram bar: show that moment (auto-scroll lets go, as when scrolling up). */
+  private jumpTo(time: number): void {
+    const index = this.store.shownIndexAtTime(time);
+    const row = index < 0 ? undefined : this.store.shownAt(index);
+    if (!row) return;
+    if (this.autoScroll) this.setAutoScroll(false);
+    this.select(row.id);
+    this.table.reveal(index);
+  }
+
   private rowAction(action: string, id: number): void {
     switch (action) {
       case 'copyPayload': this.host.post({ type: 'copy', what: 'payload', id }); break;
@@ -365,6 +384,8 @@ export class Panel {
 
   private render(): void {
     this.table.render();
+    this.histogram.setTimeZone(this.timeZone);
+    this.histogram.draw();
     this.header.renderStats(
       { buffered: this.store.size, capacity: this.store.capacity, shown: this.store.shownCount, filtered: this.store.filterActive, dropped: this.store.dropped },
       this.note(),

@@ -1,8 +1,9 @@
 // The panel's record buffer: a ring of at most maxRecords rows (the oldest are dropped and
-// counted), and the filtered view over it that the table renders.
-import type { CompiledView } from '../../src/tail/shared/filter';
+// counted), stored column by column (rowColumns.ts), and the filtered view over it that the
+// table renders.
 import type { RecordRow } from '../../src/tail/shared/protocol';
 import { comparator, SortedOrder, type SortSpec } from '../../src/tail/shared/rowSort';
+import { RowColumns, type RowSubject } from './rowColumns';
 
 export const DEFAULT_MAX_RECORDS = 100_000;
 /** Bounds on maxRecords: the table's scroll height must stay under Chromium's ~33M px limit. */
@@ -18,16 +19,30 @@ export interface AppendResult {
   becameFull: boolean;
 }
 
-const NO_FILTER: CompiledView = { active: false, matches: () => true };
+/** What the store filters with: the panel's compiled view, possibly narrowed to a time window. */
+export interface RowFilter {
+  readonly active: boolean;
+  matches(row: RowSubject): boolean;
+}
+
+/** Told about each row as it enters and leaves the ring (the histogram counts with it). */
+export interface RowObserver {
+  added(arrival: number, shardId: string, kind: string): void;
+  removed(arrival: number, shardId: string, kind: string): void;
+  cleared(): void;
+}
+
+const NO_FILTER: RowFilter = { active: false, matches: () => true };
 
 export class RecordStore {
-  private ring: Array<RecordRow | undefined>;
+  private cols: RowColumns;
   private cap: number;
+  observer: RowObserver | undefined;
   /** Logical index of the oldest row kept; row k lives in ring[k % cap]. */
   private first = 0;
   /** Logical index one past the newest row. */
   private end = 0;
-  private filter: CompiledView = NO_FILTER;
+  private filter: RowFilter = NO_FILTER;
   /** Logical indexes of the rows shown when a filter is active, ascending, from viewStart on. */
   private view: number[] = [];
   private viewStart = 0;
@@ -38,8 +53,11 @@ export class RecordStore {
 
   constructor(capacity = DEFAULT_MAX_RECORDS) {
     this.cap = clampCapacity(capacity);
-    this.ring = new Array<RecordRow | undefined>(this.cap);
+    this.cols = new RowColumns(this.cap);
   }
+
+  /** Payload bytes the store holds outside the JS heap (benchmark figure). */
+  get bodyBytes(): number { return this.cols.bodyBytes; }
 
   get capacity(): number { return this.cap; }
   get size(): number { return this.end - this.first; }
@@ -53,7 +71,8 @@ export class RecordStore {
 
   /** Sorts the shown rows by a column (undefined: buffer order, which is arrival order). */
   setSort(spec: SortSpec | undefined): void {
-    this.sorted = spec ? new SortedOrder(spec, comparator(spec, (k) => this.ring[k % this.cap] as RecordRow)) : undefined;
+    // The comparator reads only sort keys: no body is decoded while sorting.
+    this.sorted = spec ? new SortedOrder(spec, comparator(spec, (k) => this.cols.sortKey(k % this.cap) as RecordRow)) : undefined;
     this.sorted?.reset(this.shownLogical());
   }
 
@@ -62,12 +81,15 @@ export class RecordStore {
     const cap = clampCapacity(capacity);
     if (cap === this.cap) return;
     const keep: RecordRow[] = [];
-    for (let k = Math.max(this.first, this.end - cap); k < this.end; k++) keep.push(this.ring[k % this.cap] as RecordRow);
+    for (let k = Math.max(this.first, this.end - cap); k < this.end; k++) keep.push(this.cols.row(k % this.cap));
     this.cap = cap;
-    this.ring = new Array<RecordRow | undefined>(cap);
+    this.cols = new RowColumns(cap);
     this.first = 0;
     this.end = 0;
+    this.view = [];
+    this.viewStart = 0;
     this.sorted?.reset([]);
+    this.observer?.cleared();
     this.append(keep);
   }
 
@@ -79,11 +101,15 @@ export class RecordStore {
     for (const row of rows) {
       if (this.end - this.first >= this.cap) {
         if (this.dropShown(this.first)) evictedShown++;
-        this.ring[this.first % this.cap] = undefined;
+        const old = this.first % this.cap;
+        this.observer?.removed(this.cols.arrival[old], this.cols.shardId(old), this.cols.kindLabel(old));
+        this.cols.release(old);
         this.first++;
         evicted++;
       }
-      this.ring[this.end % this.cap] = row;
+      const slot = this.end % this.cap;
+      this.cols.set(slot, row);
+      this.observer?.added(row.arrival, row.shardId, this.cols.kindLabel(slot));
       const shown = !this.filter.active || this.filter.matches(row);
       if (this.filter.active && shown) this.view.push(this.end);
       if (this.sorted && shown) added.push(this.end);
@@ -102,22 +128,23 @@ export class RecordStore {
   }
 
   clear(): void {
-    this.ring = new Array<RecordRow | undefined>(this.cap);
+    this.cols.clear();
     this.first = this.end = 0;
     this.view = [];
     this.viewStart = 0;
     this.dropped = 0;
     this.sorted?.reset([]);
+    this.observer?.cleared();
   }
 
   /** Applies a new filter to every buffered row. */
-  setFilter(filter: CompiledView): void {
+  setFilter(filter: RowFilter): void {
     this.filter = filter;
     this.view = [];
     this.viewStart = 0;
     if (filter.active) {
       for (let k = this.first; k < this.end; k++) {
-        if (filter.matches(this.ring[k % this.cap] as RecordRow)) this.view.push(k);
+        if (filter.matches(this.cols.subject(k % this.cap))) this.view.push(k);
       }
     }
     this.sorted?.reset(this.shownLogical());
@@ -134,9 +161,36 @@ export class RecordStore {
   /** The i-th shown row (0 = oldest shown). */
   shownAt(i: number): RecordRow | undefined {
     if (i < 0 || i >= this.shownCount) return undefined;
-    if (this.sorted) return this.ring[(this.sorted.at(i) as number) % this.cap];
-    const k = this.filter.active ? this.view[this.viewStart + i] : this.first + i;
-    return this.ring[k % this.cap];
+    return this.cols.row(this.shownLogicalAt(i) % this.cap);
+  }
+
+  /** Logical index of the i-th shown row. */
+  private shownLogicalAt(i: number): number {
+    if (this.sorted) return this.sorted.at(i) as number;
+    return this.filter.active ? this.view[this.viewStart + i] : this.first + i;
+  }
+
+  /**
+   * The shown row nearest to this arrival time: the first at or after it in buffer order (which
+   * is arrival order, give or take a merge window), or the closest under a column sort.
+   */
+  shownIndexAtTime(time: number): number {
+    const n = this.shownCount;
+    if (n === 0) return -1;
+    const at = (i: number): number => this.cols.arrival[this.shownLogicalAt(i) % this.cap];
+    if (this.sorted) {
+      let best = 0;
+      for (let i = 1; i < n; i++) if (Math.abs(at(i) - time) < Math.abs(at(best) - time)) best = i;
+      return best;
+    }
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (at(mid) < time) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.min(lo, n - 1);
   }
 
   /** Position of a row among the shown rows, or -1. */
@@ -151,11 +205,11 @@ export class RecordStore {
 
   byId(id: number): RecordRow | undefined {
     const k = this.logicalIndexOf(id);
-    return k < 0 ? undefined : this.ring[k % this.cap];
+    return k < 0 ? undefined : this.cols.row(k % this.cap);
   }
 
   newest(): RecordRow | undefined {
-    return this.size === 0 ? undefined : this.ring[(this.end - 1) % this.cap];
+    return this.size === 0 ? undefined : this.cols.row((this.end - 1) % this.cap);
   }
 
   /** Ids grow with arrival, so a binary search over the ring finds a row. */
@@ -164,10 +218,10 @@ export class RecordStore {
     let hi = this.end;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.ring[mid % this.cap] as RecordRow).id < id) lo = mid + 1;
+      if (this.cols.id[mid % this.cap] < id) lo = mid + 1;
       else hi = mid;
     }
-    return lo < this.end && (this.ring[lo % this.cap] as RecordRow).id === id ? lo : -1;
+    return lo < this.end && this.cols.id[lo % this.cap] === id ? lo : -1;
   }
 
   /** Removes row k (the oldest) from the view; true when it was shown. */

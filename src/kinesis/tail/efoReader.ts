@@ -4,15 +4,13 @@
 // before the last delivered one are dropped, so renewals and reconnects deliver each exactly once.
 import { SubscribeToShardCommand, type KinesisClient, type SubscribeToShardEvent } from '@aws-sdk/client-kinesis';
 import { expandRecord } from '../decode';
-import { describeError, errorCode, type DescribedError } from '../errors';
+import { describeError, errorCode } from '../errors';
 import { Backoff } from '../backoff';
-import { systemClock, type Clock } from '../clock';
 import { classifyFault } from './faults';
 import { checkPosition, reReadFromLatest, type StartPosition } from './position';
 import { afterSequence, toBatch } from './records';
-import type { ShardEnd, ShardReaderOptions } from './shardReader';
-import { ShardStatusTracker } from './status';
-import type { ShardState, ShardStatus, TailBatch } from './types';
+import { ReaderCore, STOPPED, type ShardEnd } from './readerCore';
+import type { ShardReaderOptions } from './shardReader';
 
 export interface EfoOptions {
   /** The registered, ACTIVE consumer every subscription is made for. */
@@ -37,7 +35,6 @@ export type EfoShardReaderOptions = Omit<ShardReaderOptions, 'client'> & {
 
 const DEFAULT_SESSION_MS = 285_000;
 const DEFAULT_SUBSCRIBE_INTERVAL_MS = 5_000;
-const STOPPED: ShardEnd = { reason: 'stopped' };
 
 /** The SubscribeToShard starting position of a tail position. */
 function startingPosition(p: StartPosition): { Type: StartPosition['type']; SequenceNumber?: string; Timestamp?: Date } {
@@ -46,88 +43,24 @@ function startingPosition(p: StartPosition): { Type: StartPosition['type']; Sequ
   return { Type: p.type };
 }
 
-export class EfoShardReader {
-  readonly shardId: string;
+export class EfoShardReader extends ReaderCore {
   private readonly opts: EfoShardReaderOptions;
-  private readonly clock: Clock;
   private readonly backoff: Backoff;
-  private readonly status: ShardStatusTracker;
-  private readonly controller = new AbortController();
-  private lastSequenceNumber?: string;
   /** The newest ContinuationSequenceNumber whose records were all delivered. */
   private continuation?: string;
-  private latestAt?: number;
   private lastSubscribeAt = -Infinity;
   private notBefore = 0;
-  private paused: boolean;
-  private wake?: () => void;
-  private started?: Promise<ShardEnd>;
   /** Subscriptions made so far (renewals and reconnects included). */
   subscriptions = 0;
 
   constructor(opts: EfoShardReaderOptions) {
     checkPosition(opts.position);
+    super(opts);
     this.opts = opts;
-    this.shardId = opts.shardId;
-    this.clock = opts.clock ?? systemClock;
-    this.paused = opts.startPaused ?? false;
     this.backoff = new Backoff({ baseMs: opts.backoffBaseMs, maxMs: opts.backoffMaxMs, random: opts.random });
-    this.status = new ShardStatusTracker(opts.shardId, this.clock, opts.parentShardIds);
-    this.latestAt = this.status.latestAt = opts.latestAt;
   }
 
-  start(): Promise<ShardEnd> {
-    this.started ??= this.run();
-    return this.started;
-  }
-
-  stop(): Promise<ShardEnd> {
-    this.controller.abort();
-    this.wake?.();
-    return this.started ?? Promise.resolve(STOPPED);
-  }
-
-  /** Stops taking events (the open subscription waits, flow-controlled); nothing is dropped. */
-  pause(): void {
-    if (this.paused) return;
-    this.paused = true;
-    if (!this.isFinal()) this.setState('paused');
-  }
-
-  resume(): void {
-    if (!this.paused) return;
-    this.paused = false;
-    if (!this.isFinal()) this.setState('reading');
-    this.wake?.();
-  }
-
-  snapshot(): ShardStatus {
-    return this.status.snapshot();
-  }
-
-  private get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
-  private async run(): Promise<ShardEnd> {
-    const parent = this.opts.signal;
-    const onParentAbort = (): void => void this.stop();
-    parent?.addEventListener('abort', onParentAbort, { once: true });
-    if (parent?.aborted) this.controller.abort();
-    let end: ShardEnd;
-    try {
-      end = await this.loop();
-    } catch (e) {
-      end = { reason: 'error', fault: 'fatal', error: describeError(e) };
-    } finally {
-      parent?.removeEventListener('abort', onParentAbort);
-    }
-    this.finish(end);
-    return end;
-  }
-
-  private async loop(): Promise<ShardEnd> {
-    if (this.paused) this.setState('paused');
+  protected async loop(): Promise<ShardEnd> {
     for (;;) {
       await this.gate();
       const wait = Math.max(this.notBefore, this.lastSubscribeAt + (this.opts.efo.minSubscribeIntervalMs ?? DEFAULT_SUBSCRIBE_INTERVAL_MS)) - this.clock.now();
@@ -205,26 +138,6 @@ export class EfoShardReader {
     return undefined;
   }
 
-  /** Hands a batch over (held while paused) and only then moves the resume point past it. */
-  private async deliver(batch: TailBatch): Promise<ShardEnd | undefined> {
-    await this.gate();
-    if (this.signal.aborted) return STOPPED;
-    try {
-      await this.opts.onBatch(batch);
-    } catch (e) {
-      const error = describeError(e);
-      return { reason: 'error', fault: 'fatal', error: { ...error, code: 'ConsumerError', nextStep: 'The consumer of the records failed; see the log.' } };
-    }
-    const last = batch.records[batch.records.length - 1]?.sequenceNumber;
-    if (last !== undefined) {
-      this.lastSequenceNumber = last;
-      this.latestAt = this.status.latestAt = undefined;
-    }
-    this.status.delivered(batch.records.length, batch.bytes, last, batch.millisBehindLatest);
-    this.emit();
-    return this.signal.aborted ? STOPPED : undefined;
-  }
-
   private fault(err: unknown, position: StartPosition): ShardEnd | undefined {
     const seq = position.type === 'AFTER_SEQUENCE_NUMBER' || position.type === 'AT_SEQUENCE_NUMBER' ? { sequenceNumber: position.sequenceNumber, shardId: this.shardId } : {};
     const error = describeError(err, { ...this.opts.errorContext, ...seq, action: 'kinesis:SubscribeToShard' });
@@ -246,39 +159,5 @@ export class EfoShardReader {
       default:
         return { reason: 'error', fault: kind, error };
     }
-  }
-
-  private async gate(): Promise<void> {
-    while (this.paused && !this.signal.aborted) {
-      await new Promise<void>((resolve) => (this.wake = resolve));
-      this.wake = undefined;
-    }
-  }
-
-  private isFinal(): boolean {
-    const s = this.status.current;
-    return s === 'closed' || s === 'error' || s === 'stopped';
-  }
-
-  private setState(state: ShardState, attempt = 0, error?: DescribedError): void {
-    if (this.isFinal()) return;
-    const final = state === 'closed' || state === 'error' || state === 'stopped';
-    const changed = this.paused && !final ? this.status.set('paused') : this.status.set(state, attempt, error);
-    if (changed) this.emit();
-  }
-
-  private finish(end: ShardEnd): void {
-    if (end.reason === 'closed') {
-      this.status.closed(end.childShards.map((c) => c.shardId));
-      this.setState('closed');
-    } else if (end.reason === 'error') {
-      this.setState('error', 0, end.error);
-    } else {
-      this.setState('stopped');
-    }
-  }
-
-  private emit(): void {
-    this.opts.onStatus?.(this.status.snapshot());
   }
 }

@@ -4,15 +4,17 @@
 import { GetRecordsCommand, GetShardIteratorCommand, type GetRecordsCommandOutput, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { expandRecord } from '../decode';
 import type { DecodeOptions, RecordExpander } from '../decode/types';
-import { describeError, type DescribedError, type ErrorContext } from '../errors';
+import { describeError, type ErrorContext } from '../errors';
 import { Backoff } from '../backoff';
-import { systemClock, type Clock } from '../clock';
+import type { Clock } from '../clock';
 import { classifyFault } from './faults';
 import { checkPosition, iteratorParams, reReadFromLatest, type StartPosition } from './position';
 import { afterSequence, recordBytes, toBatch } from './records';
 import { ShardRateLimiter } from './scheduler';
-import { ShardStatusTracker } from './status';
-import type { ReadLimits, ShardState, ShardStatus, TailBatch } from './types';
+import { ReaderCore, STOPPED, type ShardEnd } from './readerCore';
+import type { ReadLimits, ShardStatus, TailBatch } from './types';
+
+export type { ChildShardInfo, ShardEnd } from './readerCore';
 
 export interface ShardReaderOptions extends ReadLimits {
   /** A client built with maxAttempts 1, so that throttling reaches this reader's backoff. */
@@ -44,109 +46,30 @@ export interface ShardReaderOptions extends ReadLimits {
   latestAt?: number;
 }
 
-export interface ChildShardInfo {
-  shardId: string;
-  parentShardIds: string[];
-}
-
-export type ShardEnd =
-  | { reason: 'closed'; childShards: ChildShardInfo[] }
-  | { reason: 'stopped' }
-  | { reason: 'error'; fault: 'fatal' | 'credentials'; error: DescribedError };
-
 const MAX_LIMIT = 10_000;
 const DEFAULT_IDLE_MS = 1_000;
 const DEFAULT_ITERATOR_MAX_AGE_MS = 270_000;
-const STOPPED: ShardEnd = { reason: 'stopped' };
 
-export class ShardReader {
-  readonly shardId: string;
+export class ShardReader extends ReaderCore {
   private readonly opts: ShardReaderOptions;
-  private readonly clock: Clock;
   private readonly limiter: ShardRateLimiter;
   private readonly backoff: Backoff;
-  private readonly status: ShardStatusTracker;
-  private readonly controller = new AbortController();
   private readonly expand: RecordExpander;
   private iterator?: string;
   private iteratorAt = 0;
-  private lastSequenceNumber?: string;
-  /** When the LATEST position was taken, while nothing is delivered: the exact way back to it. */
-  private latestAt?: number;
   /** Earliest start of the next call: the idle interval or a backoff. */
   private notBefore = 0;
-  private paused: boolean;
-  private wake?: () => void;
-  private started?: Promise<ShardEnd>;
 
   constructor(opts: ShardReaderOptions) {
     checkPosition(opts.position);
+    super(opts);
     this.opts = opts;
-    this.shardId = opts.shardId;
-    this.clock = opts.clock ?? systemClock;
     this.expand = opts.expand ?? expandRecord;
-    this.paused = opts.startPaused ?? false;
     this.limiter = new ShardRateLimiter(this.clock, { minIntervalMs: opts.minCallIntervalMs, maxBytesPerSecond: opts.maxBytesPerSecond });
     this.backoff = new Backoff({ baseMs: opts.backoffBaseMs, maxMs: opts.backoffMaxMs, random: opts.random });
-    this.status = new ShardStatusTracker(opts.shardId, this.clock, opts.parentShardIds);
-    this.latestAt = opts.latestAt;
-    this.status.latestAt = opts.latestAt;
   }
 
-  /** Starts reading (once); the promise settles when the reader has wound down. Never rejects. */
-  start(): Promise<ShardEnd> {
-    this.started ??= this.run();
-    return this.started;
-  }
-
-  /** Ends the loop at once, aborting any call in flight; resolves when it has wound down. */
-  stop(): Promise<ShardEnd> {
-    this.controller.abort();
-    this.wake?.();
-    return this.started ?? Promise.resolve(STOPPED);
-  }
-
-  /** Stops polling; the position is kept and nothing is dropped. */
-  pause(): void {
-    if (this.paused) return;
-    this.paused = true;
-    if (!this.isFinal()) this.setState('paused');
-  }
-
-  resume(): void {
-    if (!this.paused) return;
-    this.paused = false;
-    if (!this.isFinal()) this.setState('reading');
-    this.wake?.();
-  }
-
-  snapshot(): ShardStatus {
-    return this.status.snapshot();
-  }
-
-  private get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
-  private async run(): Promise<ShardEnd> {
-    const parent = this.opts.signal;
-    const onParentAbort = (): void => void this.stop();
-    parent?.addEventListener('abort', onParentAbort, { once: true });
-    if (parent?.aborted) this.controller.abort();
-    let end: ShardEnd;
-    try {
-      end = await this.loop();
-    } catch (e) {
-      end = { reason: 'error', fault: 'fatal', error: describeError(e) };
-    } finally {
-      parent?.removeEventListener('abort', onParentAbort);
-    }
-    this.finish(end);
-    return end;
-  }
-
-  private async loop(): Promise<ShardEnd> {
-    if (this.paused) this.setState('paused');
+  protected async loop(): Promise<ShardEnd> {
     for (;;) {
       await this.gate();
       if (this.signal.aborted) return STOPPED;
@@ -244,24 +167,6 @@ export class ShardReader {
     return undefined;
   }
 
-  /** Hands a batch over (held while paused) and only then moves the resume point past it. */
-  private async deliver(batch: TailBatch): Promise<ShardEnd | undefined> {
-    await this.gate();
-    if (this.signal.aborted) return STOPPED;
-    try {
-      await this.opts.onBatch(batch);
-    } catch (e) {
-      const error = describeError(e);
-      return { reason: 'error', fault: 'fatal', error: { ...error, code: 'ConsumerError', nextStep: 'The consumer of the records failed; see the log.' } };
-    }
-    const last = batch.records[batch.records.length - 1]?.sequenceNumber;
-    this.lastSequenceNumber = last ?? this.lastSequenceNumber;
-    if (last !== undefined) this.latestAt = this.status.latestAt = undefined;
-    this.status.delivered(batch.records.length, batch.bytes, last, batch.millisBehindLatest);
-    this.emit();
-    return this.signal.aborted ? STOPPED : undefined;
-  }
-
   private fault(err: unknown, action: string, about: Pick<ErrorContext, 'sequenceNumber' | 'shardId'> = {}): ShardEnd | undefined {
     const kind = classifyFault(err, this.signal);
     const error = describeError(err, { ...this.opts.errorContext, ...about, action });
@@ -286,41 +191,5 @@ export class ShardReader {
       default:
         return { reason: 'error', fault: kind, error };
     }
-  }
-
-  /** Waits while paused; returns at once when stopped. */
-  private async gate(): Promise<void> {
-    while (this.paused && !this.signal.aborted) {
-      await new Promise<void>((resolve) => (this.wake = resolve));
-      this.wake = undefined;
-    }
-  }
-
-  private isFinal(): boolean {
-    const s = this.status.current;
-    return s === 'closed' || s === 'error' || s === 'stopped';
-  }
-
-  private setState(state: ShardState, attempt = 0, error?: DescribedError): void {
-    if (this.isFinal()) return;
-    // A call that was in flight when pause() came must not make the shard look active.
-    const final = state === 'closed' || state === 'error' || state === 'stopped';
-    const changed = this.paused && !final ? this.status.set('paused') : this.status.set(state, attempt, error);
-    if (changed) this.emit();
-  }
-
-  private finish(end: ShardEnd): void {
-    if (end.reason === 'closed') {
-      this.status.closed(end.childShards.map((c) => c.shardId));
-      this.setState('closed');
-    } else if (end.reason === 'error') {
-      this.setState('error', 0, end.error);
-    } else {
-      this.setState('stopped');
-    }
-  }
-
-  private emit(): void {
-    this.opts.onStatus?.(this.status.snapshot());
   }
 }

@@ -86,7 +86,7 @@ export class TailPanel implements vscode.Disposable {
     });
 
     this.session = new TailSession({
-      target: { connection: req.connectionId, connectionName: req.connectionName, region: req.region, stream: req.streamName, shardIds: req.shardIds, startPosition: req.positionLabel, ...(req.efo ? { efo: req.efo.consumerName } : {}) },
+      target: { connection: req.connectionId, connectionName: req.connectionName, region: req.region, stream: req.streamName, shardIds: req.shardIds, startPosition: req.positionLabel, ...(req.efo ? { efo: req.efo.consumerName, efoConsumerARN: req.efo.consumerARN, efoTemporary: req.efo.temporary } : {}) },
       streamTail: req.shardIds.length !== 1,
       reorderWindowMs: req.shardIds.length === 1 ? 0 : REORDER_WINDOW_MS,
       settings: deps.settings(),

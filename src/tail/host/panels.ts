@@ -6,6 +6,7 @@ import { describePosition, type StartPosition } from '../../kinesis/tail/positio
 import { sameStream } from '../../kinesis/types';
 import type { Services } from '../../services';
 import { parsePersistedState } from '../shared/protocol';
+import { currentUser, EfoConsumers } from './efoConsumers';
 import { TAIL_VIEW_TYPE, TailPanel, tailTitle, type EfoTarget, type TailRequest } from './panel';
 import type { TailHandle } from './session';
 import { readEngineSettings, readPanelSettings } from './settings';
@@ -13,8 +14,13 @@ import { readEngineSettings, readPanelSettings } from './settings';
 export class TailPanels implements vscode.Disposable {
   private readonly open = new Set<TailPanel>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** The temporary consumers of open panels, until they are deregistered. */
+  private readonly temporaries = new Map<string, { req: TailRequest; efo: EfoTarget }>();
+  /** Consumers to choose from, temporary ones, their heartbeats and the sweep. */
+  readonly consumers: EfoConsumers;
 
   constructor(private readonly services: Services) {
+    this.consumers = new EfoConsumers(services);
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(TAIL_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.restore(panel, state) }),
       services.onDidDeleteStream((s) => {
@@ -44,6 +50,16 @@ export class TailPanels implements vscode.Disposable {
   dispose(): void {
     for (const p of [...this.open]) p.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  /**
+   * Deregisters every open panel's temporary consumer (the window is closing or reloading; a
+   * restored panel registers a new one). Best effort: deactivate() gives it a few seconds.
+   */
+  async deregisterTemporaries(why: string): Promise<void> {
+    const all = [...this.temporaries.values()];
+    this.temporaries.clear();
+    await Promise.all(all.map(({ req, efo }) => this.consumers.deregister(req, efo, why)));
   }
 
   private async attach(panel: vscode.WebviewPanel, req: TailRequest): Promise<TailPanel> {
@@ -78,30 +94,35 @@ export class TailPanels implements vscode.Disposable {
       },
     });
     this.open.add(tail);
+    const stopBeating = req.efo?.temporary ? this.keepAlive(req, req.efo, api.HEARTBEAT_INTERVAL_MS) : undefined;
     tail.onDidDispose(() => {
       this.open.delete(tail);
-      if (req.efo?.temporary) void this.deregisterTemporary(req, req.efo);
+      stopBeating?.();
     });
     this.services.log.info(`tail opened: ${tailTitle(req)} (${req.connectionName} · ${req.region})`);
     return tail;
   }
 
   /**
-   * A temporary consumer goes with its panel (closed, or the window reloading). If the window dies
-   * first, the sweep at the next enhanced fan-out start removes it once it is an hour old.
+   * A temporary consumer lives as long as its panel: its heartbeat is refreshed while the panel is
+   * open (so no other window's sweep takes it), and it is deregistered when the panel closes. If
+   * the window dies first, a later sweep removes it once it is an hour old and its heartbeat stale.
    */
-  private async deregisterTemporary(req: TailRequest, efo: EfoTarget): Promise<void> {
-    try {
-      const api = await this.services.kinesis();
-      await api.deregisterConsumer(await this.services.clients.client(req), efo.streamARN, efo.consumerName);
-      this.services.log.info(`tail closed: deregistered temporary consumer ${efo.consumerName} of ${req.streamName}`);
-    } catch (err) {
-      this.services.log.warn(`tail closed: deregistering temporary consumer ${efo.consumerName} of ${req.streamName} failed (the next enhanced fan-out start sweeps it after an hour): ${String(err)}`);
-    }
+  private keepAlive(req: TailRequest, efo: EfoTarget, intervalMs: number): () => void {
+    this.temporaries.set(efo.consumerName, { req, efo });
+    void this.consumers.beat(efo.consumerName);
+    const timer = setInterval(() => void this.consumers.beat(efo.consumerName), intervalMs);
+    return () => {
+      clearInterval(timer);
+      if (this.temporaries.delete(efo.consumerName)) void this.consumers.deregister(req, efo, 'its tail panel closed');
+    };
   }
 
-  /** Rebuilds a panel after a window reload; resumes after the last record each shard showed. */
-  private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  /**
+   * Rebuilds a panel after a window reload (the serializer calls it; host tests too); resumes after
+   * the last record each shard showed, in the mode it had.
+   */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const saved = parsePersistedState(state);
     const target = saved?.target;
     const connection = target ? (await this.services.clients.connections()).find((c) => c.id === target.connection) : undefined;
@@ -118,11 +139,40 @@ export class TailPanels implements vscode.Disposable {
     // neither (none known yet) start at LATEST: a restored tail never replays history.
     const position: StartPosition = { type: 'LATEST' };
     const label = shards.size > 0 ? `${target.startPosition} (resumed)` : target.startPosition;
+    const stream = { connectionId: connection.id, connectionName: connection.name, region: target.region, streamName: target.stream };
+    let efo: EfoTarget | undefined;
     try {
-      await this.attach(panel, { connectionId: connection.id, connectionName: connection.name, region: target.region, streamName: target.stream, shardIds: target.shardIds, position, positionLabel: label, resumeAfter, resumeAtLatest });
+      efo = target.efo === undefined ? undefined : await this.restoreConsumer(stream, target.efo, target);
+      await this.attach(panel, { ...stream, shardIds: target.shardIds, position, positionLabel: label, resumeAfter, resumeAtLatest, ...(efo ? { efo } : {}) });
     } catch (err) {
       this.services.log.error(`restoring the tail of ${target.stream} failed`, err);
+      if (efo?.temporary) await this.consumers.deregister(stream, efo, 'its panel could not be restored');
       panel.dispose();
     }
+  }
+
+  /**
+   * The consumer a restored enhanced fan-out panel reads with: the same registered one (its
+   * current ARN, else the saved one), or for a temporary one a fresh temporary consumer, after
+   * deregistering the old one if the closing window could not.
+   */
+  private async restoreConsumer(stream: Omit<TailRequest, 'shardIds' | 'position' | 'positionLabel'>, name: string, saved: { efoConsumerARN?: string; efoTemporary?: boolean }): Promise<EfoTarget> {
+    const api = await this.services.kinesis();
+    const streamARN = await this.consumers.streamARN(stream);
+    const client = await this.services.clients.client(stream);
+    if (saved.efoTemporary) {
+      // Only a name this extension gives its own temporary consumers is ever deregistered here.
+      const old = api.isTemporaryConsumerOf(name, currentUser()) ? await api.describeConsumer(client, streamARN, name).catch(() => undefined) : undefined;
+      if (old && old.status !== 'DELETING') await this.consumers.deregister(stream, { consumerName: name, consumerARN: old.arn, streamARN, temporary: true }, 'its panel was restored with a new one');
+      else await this.consumers.forget(name);
+      return this.consumers.registerTemporary(stream, streamARN, { progress: false });
+    }
+    const current = await api.describeConsumer(client, streamARN, name).catch((err: unknown) => {
+      this.services.log.warn(`restoring the tail of ${stream.streamName}: consumer ${name} could not be described: ${String(err)}`);
+      return undefined;
+    });
+    const consumerARN = current?.arn || saved.efoConsumerARN;
+    if (!consumerARN) throw new Error(`Consumer ${name} of ${stream.streamName} no longer exists; start a new tail.`);
+    return { consumerName: name, consumerARN, streamARN, temporary: false };
   }
 }

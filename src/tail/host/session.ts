@@ -11,6 +11,7 @@ import { ReorderWindow } from './reorder';
 import { toExportItems } from './sessionExport';
 import type { CompiledView } from '../shared/filter';
 import { loadFilter } from './filterLoader';
+import { withTimeWindow, type TimeWindow } from '../shared/timeWindow';
 import { recordMeta, type ExportFormat, type HostToWebview, type PanelSettings, type RecordRow, type ShardStatus, type StatusMessage, type TailTarget, type WebviewToHost } from '../shared/protocol';
 import { fullBody, toRecordRow } from '../shared/recordRow';
 import { shortenLongNumbers, shortShard } from '../shared/display';
@@ -114,6 +115,7 @@ export class TailSession {
   private view: CompiledView = NO_FILTER;
   private filterText = '';
   private filterField = '';
+  private timeWindow: TimeWindow | undefined;
   private readonly hidden = new Set<string>();
   /** Per shard, the last state label logged, so each retry and error is written once. */
   private readonly logged = new Map<string, string>();
@@ -189,6 +191,7 @@ export class TailSession {
       case 'setFilter':
         this.filterText = msg.text;
         this.filterField = msg.field;
+        this.timeWindow = msg.window;
         return this.recompileView();
       case 'toggleShard':
         if (msg.visible) this.hidden.delete(msg.shardId);
@@ -373,7 +376,8 @@ export class TailSession {
 
   private recompileView(): void {
     const idle = this.filterText.trim() === '' && this.filterField.trim() === '' && this.hidden.size === 0;
-    this.view = idle ? NO_FILTER : loadFilter().compileView({ text: this.filterText, field: this.filterField, hiddenShards: [...this.hidden] });
+    const view = idle ? NO_FILTER : loadFilter().compileView({ text: this.filterText, field: this.filterField, hiddenShards: [...this.hidden] });
+    this.view = withTimeWindow(view, this.timeWindow);
   }
 
   private fullText(rec: BufferedRecord, pretty = false): { text: string; json: boolean } {

@@ -1,6 +1,7 @@
 // The typed message protocol between the tail panel's host (extension) and its webview, both
 // directions, plus the runtime validator the host applies to everything the webview sends.
 import type { DecodeLayer, LogEventMeta } from '../../kinesis/decode/types';
+import { isTimeWindow, type TimeWindow } from './timeWindow';
 
 /** Re-exported so the webview, which imports only src/tail/shared, can name decode layers. */
 export type { DecodeLayer, LogEventMeta };
@@ -112,6 +113,10 @@ export interface TailTarget {
   startPosition: string;
   /** Set for an enhanced fan-out tail: the consumer it subscribes with (the header shows "EFO"). */
   efo?: string;
+  /** That consumer's ARN, so a restored panel subscribes with the same registered consumer. */
+  efoConsumerARN?: string;
+  /** The consumer was registered for this panel: a restored panel registers a fresh one. */
+  efoTemporary?: boolean;
 }
 
 export interface PanelSettings {
@@ -195,7 +200,11 @@ export interface ResumeMessage { type: 'resume' }
 export interface StopMessage { type: 'stop' }
 export interface ClearMessage { type: 'clear' }
 /** The current view filter, so the host's "export shown" matches what the table shows. */
-export interface SetFilterMessage { type: 'setFilter'; text: string; field: string }
+export interface SetFilterMessage {
+  type: 'setFilter'; text: string; field: string;
+  /** The histogram's brushed window, when there is one. */
+  window?: TimeWindow;
+}
 export interface ToggleShardMessage { type: 'toggleShard'; shardId: string; visible: boolean }
 export interface ExportMessage { type: 'export'; requestId: number; scope: ExportScope; format: ExportFormat }
 export interface CopyMessage { type: 'copy'; what: 'payload' | 'sequenceNumber'; id: number }
@@ -259,7 +268,8 @@ const CHECKERS: Record<WebviewToHost['type'], { keys: readonly string[]; optiona
   clear: { keys: [], check: noFields },
   setFilter: {
     keys: ['text', 'field'],
-    check: (m) => isBoundedString(m.text, MAX_FILTER_LENGTH) && isBoundedString(m.field, MAX_FILTER_LENGTH),
+    optional: ['window'],
+    check: (m) => isBoundedString(m.text, MAX_FILTER_LENGTH) && isBoundedString(m.field, MAX_FILTER_LENGTH) && (m.window === undefined || isTimeWindow(m.window)),
   },
   toggleShard: {
     keys: ['shardId', 'visible'],
@@ -295,7 +305,18 @@ function parseTarget(x: unknown): TailTarget | undefined {
   if (typeof connection !== 'string' || typeof stream !== 'string' || typeof startPosition !== 'string') return undefined;
   if (!isStringArray(shardIds) || (region !== undefined && typeof region !== 'string')) return undefined;
   if (connectionName !== undefined && typeof connectionName !== 'string') return undefined;
-  return { connection, stream, shardIds, startPosition, ...(region === undefined ? {} : { region }), ...(connectionName === undefined ? {} : { connectionName }) };
+  return { connection, stream, shardIds, startPosition, ...(region === undefined ? {} : { region }), ...(connectionName === undefined ? {} : { connectionName }), ...parseEfo(x) };
+}
+
+/** The enhanced fan-out part of a target: a consumer name (1..128 of its characters), its ARN, temporary or not. */
+function parseEfo(x: Record<string, unknown>): Pick<TailTarget, 'efo' | 'efoConsumerARN' | 'efoTemporary'> {
+  const { efo, efoConsumerARN, efoTemporary } = x;
+  if (typeof efo !== 'string' || !/^[a-zA-Z0-9_.-]{1,128}$/.test(efo)) return {};
+  return {
+    efo,
+    ...(isBoundedString(efoConsumerARN, 2048) && efoConsumerARN.startsWith('arn:') ? { efoConsumerARN } : {}),
+    ...(typeof efoTemporary === 'boolean' ? { efoTemporary } : {}),
+  };
 }
 
 /**

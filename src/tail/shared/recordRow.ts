@@ -1,6 +1,6 @@
 // Builds the rows the tail panel shows from decoded user records: the host calls toRecordRow for
 // each record, so the inline cap, preview and body rules live in one place.
-import { stringifyJson } from './exactJson';
+import { parseJsonExact, stringifyJson } from './exactJson';
 import type { Decoded } from '../../kinesis/decode/types';
 import { cutText, makePreview } from './display';
 import { compactJsonPreview } from './jsonPreview';
@@ -46,6 +46,22 @@ function jsonPreview(decoded: Decoded): string | undefined {
   if (decoded.kind !== 'json') return undefined;
   try {
     return compactJsonPreview(decoded.json, PREVIEW_MAX);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The row's preview rebuilt from its inline body, by the same rules as toRecordRow, so a compact
+ * store need not keep both; undefined when the body cannot give it (JSON cut at the inline cap).
+ */
+export function previewFromBody(row: Pick<RecordRow, 'kind' | 'body' | 'bodyTruncated'>): string | undefined {
+  // A binary preview counts the decoded bytes, which the row does not carry.
+  if (row.kind === 'binary') return undefined;
+  if (row.kind === 'text') return makePreview(row.body);
+  if (row.bodyTruncated) return undefined;
+  try {
+    return makePreview(compactJsonPreview(parseJsonExact(row.body), PREVIEW_MAX) ?? row.body);
   } catch {
     return undefined;
   }

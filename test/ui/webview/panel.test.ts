@@ -38,7 +38,8 @@ describe('tail panel webview', function () {
   });
 
   it('renders the header, chips and rows from init, status and records', async () => {
-    panel = await PanelPage.open(browser, server);
+    // Tall enough for 30 rows under the header, toolbar and arrivals histogram.
+    panel = await PanelPage.open(browser, server, { height: 820 });
     await panel.send(initMessage(), statusMessage(3), { type: 'records', rows: makeRows(1, 30) });
     assert.match((await panel.text('.title-line')) ?? '', /orders.*all shards.*TRIM_HORIZON.*kinesis-local/);
     const chips = await panel.allText('.chip');
@@ -120,7 +121,7 @@ describe('tail panel webview', function () {
   });
 
   it('toggles shards in a stream tail and tells the host', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await PanelPage.open(browser, server, { height: 820 });
     await panel.send(initMessage(), statusMessage(4), { type: 'records', rows: makeRows(1, 40) });
     await panel.page.locator('.chip', { hasText: '#2' }).click();
     await panel.frames();

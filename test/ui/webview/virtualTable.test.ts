@@ -80,7 +80,9 @@ describe('tail panel webview: virtual table and keyboard', function () {
     assert.equal((await panel.rows()).at(-1)?.id, 1100, 'follows while at the bottom');
     await scrollTo(ROW * 300);
     await panel.frames(2);
-    const before = (await panel.rows()).find((r) => r.top >= 0 && r.top < ROW * 2)!;
+    // The first row at the viewport's top edge (rows above it are overscan).
+    const edge = (await panel.page.evaluate("document.querySelector('.viewport').getBoundingClientRect().top")) as number;
+    const before = (await panel.rows()).find((r) => r.top >= edge && r.top < edge + ROW * 2)!;
     // 200 more arrive; the buffer is full, so the 200 oldest are dropped above the view.
     await panel.send({ type: 'records', rows: makeRows(1101, 200) });
     const after = (await panel.rows()).find((r) => r.id === before.id);

@@ -76,4 +76,23 @@ describe('consumers (kinesis-local)', function () {
     await eventually(async () => !(await listConsumers(client, arn)).some((c) => c.name === mineOld.name), 'the swept consumer gone');
     assert.deepEqual((await listConsumers(client, arn)).map((c) => c.name).sort(), [theirs.name, app.name].sort());
   });
+
+  it('leaves an old temporary consumer alone while another window\'s heartbeat for it is fresh', async () => {
+    const client = testClient();
+    const inUse = await registerConsumer(client, arn, temporaryConsumerName('alice', '0000001a'));
+    const abandoned = await registerConsumer(client, arn, temporaryConsumerName('alice', '0000001b'));
+    for (const c of [inUse, abandoned]) await waitForConsumerActive(client, arn, c.name, { pollIntervalMs: 200 });
+    const later = Date.now() + 2 * 3_600_000;
+    // The other window refreshed its heartbeat five minutes before the sweep; the abandoned one's stopped an hour ago.
+    const heartbeats = { [inUse.name]: later - 5 * 60_000, [abandoned.name]: later - 3_600_000 };
+
+    const swept = await sweepTemporaryConsumers(client, arn, 'alice', { now: later, heartbeats: () => heartbeats });
+    assert.deepEqual(swept.deregistered.map((c) => c.name), [abandoned.name]);
+    await eventually(async () => !(await listConsumers(client, arn)).some((c) => c.name === abandoned.name), 'the abandoned consumer gone');
+    assert.ok((await listConsumers(client, arn)).some((c) => c.name === inUse.name), 'the consumer in use is still registered');
+
+    // Once that window stops refreshing, the next sweep takes it too.
+    const afterwards = await sweepTemporaryConsumers(client, arn, 'alice', { now: later + 15 * 60_000, heartbeats: () => heartbeats });
+    assert.deepEqual(afterwards.deregistered.map((c) => c.name), [inUse.name]);
+  });
 });

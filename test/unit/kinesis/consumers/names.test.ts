@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parseConsumerName } from '../../../../src/kinesis/consumers/consumers';
-import { consumerUserPart, isTemporaryConsumerOf, temporaryConsumerName } from '../../../../src/kinesis/consumers/temporary';
+import { consumerUserPart, isTemporaryConsumerOf } from '../../../../src/kinesis/consumers/sweepPolicy';
+import { temporaryConsumerName } from '../../../../src/kinesis/consumers/temporary';
 
 describe('consumer names', () => {
   it('accepts the characters RegisterStreamConsumer accepts, trimmed', () => {

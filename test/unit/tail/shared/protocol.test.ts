@@ -74,6 +74,15 @@ describe('tail protocol: parsePersistedState', () => {
     assert.deepEqual(parsePersistedState(JSON.parse(JSON.stringify(state))), state);
   });
 
+  it('keeps an enhanced fan-out target\'s consumer (name, ARN, temporary) and drops a malformed one', () => {
+    const base = { connection: 'default', region: 'eu-west-1', stream: 'orders', shardIds: [], startPosition: 'LATEST' };
+    const efo = { ...base, efo: 'kinesis-explorer-jane-deadbeef', efoConsumerARN: 'arn:aws:kinesis:eu-west-1:1:stream/orders/consumer/kinesis-explorer-jane-deadbeef:1', efoTemporary: true };
+    assert.deepEqual(parsePersistedState({ v: 1, target: efo })?.target, efo);
+    assert.deepEqual(parsePersistedState({ v: 1, target: { ...efo, efo: 'bad name/x' } })?.target, base, 'a name a consumer cannot have: no enhanced fan-out part');
+    assert.deepEqual(parsePersistedState({ v: 1, target: { ...efo, efoConsumerARN: 'not-an-arn', efoTemporary: 'yes' } })?.target, { ...base, efo: efo.efo });
+    assert.deepEqual(parsePersistedState({ v: 1, target: { ...efo, secretAccessKey: 'x' } })?.target, efo, 'nothing else is kept');
+  });
+
   it('drops what is malformed instead of trusting it', () => {
     assert.equal(parsePersistedState(null), undefined);
     assert.equal(parsePersistedState({ v: 2 }), undefined);

@@ -1,0 +1,194 @@
+// The row store's columns: one slot per ring position, in typed arrays (id, arrival, size, shard,
+// kind and layers, sub-sequence, sequence number) with interned strings, payload text in the
+// BodyArena, and the preview rebuilt from the body when shown. A RecordRow object exists only
+// for the rows on screen and the one a row action or the detail pane asks for.
+import { previewFromBody } from '../../src/tail/shared/recordRow';
+import type { DecodeLayer, LogEventMeta, PayloadKind, RecordRow } from '../../src/tail/shared/protocol';
+import { BodyArena } from './bodyArena';
+
+/** Digits of a sequence number kept as a number (15 < log10(2^53)); the head is interned. */
+const SEQ_TAIL = 15;
+const TRUNCATED = 1;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Fields few rows have, by slot. */
+interface Rare { preview?: string; seq?: string; explicitHashKey?: string; warnings?: string[]; body?: string; log?: LogEventMeta }
+
+/** The fields a filter and the histogram read, without building a row. */
+export interface RowSubject {
+  id: number;
+  arrival: number;
+  shardId: string;
+  partitionKey: string;
+  kind: PayloadKind;
+  body: string;
+  bodyTruncated: boolean;
+  /** What CEL's `seq`, `size` and `log` read. */
+  sequenceNumber: string;
+  size: number;
+  log?: LogEventMeta;
+}
+
+class Interner {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  of(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
+}
+
+interface KindLayers { kind: PayloadKind; layers: DecodeLayer[]; label: string }
+
+export class RowColumns {
+  readonly id: Float64Array;
+  readonly arrival: Float64Array;
+  private readonly size: Float64Array;
+  private readonly shard: Uint32Array;
+  private readonly kindLayers: Uint16Array;
+  private readonly flags: Uint8Array;
+  private readonly subSeq: Int32Array;
+  private readonly seqHead: Uint32Array;
+  private readonly seqTail: Float64Array;
+  private readonly bodyChunk: Uint32Array;
+  private readonly bodyOffset: Uint32Array;
+  private readonly bodyLength: Uint32Array;
+  private readonly partitionKey: Array<string | undefined>;
+  /** Rare fields, by slot. */
+  private readonly rare = new Map<number, Rare>();
+  private shards = new Interner();
+  private seqHeads = new Interner();
+  private kinds: KindLayers[] = [];
+  private kindIndex = new Map<string, number>();
+  private readonly arena = new BodyArena();
+
+  constructor(readonly capacity: number) {
+    this.id = new Float64Array(capacity);
+    this.arrival = new Float64Array(capacity);
+    this.size = new Float64Array(capacity);
+    this.shard = new Uint32Array(capacity);
+    this.kindLayers = new Uint16Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.subSeq = new Int32Array(capacity);
+    this.seqHead = new Uint32Array(capacity);
+    this.seqTail = new Float64Array(capacity);
+    this.bodyChunk = new Uint32Array(capacity);
+    this.bodyOffset = new Uint32Array(capacity);
+    this.bodyLength = new Uint32Array(capacity);
+    this.partitionKey = new Array<string | undefined>(capacity);
+  }
+
+  /** Payload bytes held off the JS heap. */
+  get bodyBytes(): number { return this.arena.bytes; }
+
+  set(slot: number, row: RecordRow): void {
+    this.id[slot] = row.id;
+    this.arrival[slot] = row.arrival;
+    this.size[slot] = row.size;
+    this.shard[slot] = this.shards.of(row.shardId);
+    this.kindLayers[slot] = this.kindOf(row.kind, row.layers);
+    this.flags[slot] = row.bodyTruncated ? TRUNCATED : 0;
+    this.subSeq[slot] = row.subSequenceNumber ?? -1;
+    this.partitionKey[slot] = row.partitionKey;
+    const rare: Rare = {};
+    // UTF-8 cannot hold a lone surrogate: such a body stays a string, exactly as it came.
+    if (LONE_SURROGATE.test(row.body)) rare.body = row.body;
+    const ref = this.arena.put(rare.body === undefined ? row.body : '');
+    this.bodyChunk[slot] = ref.chunk;
+    this.bodyOffset[slot] = ref.offset;
+    this.bodyLength[slot] = ref.length;
+    const seq = row.sequenceNumber;
+    if (seq.length > SEQ_TAIL && /^\d+$/.test(seq)) {
+      this.seqHead[slot] = this.seqHeads.of(seq.slice(0, -SEQ_TAIL));
+      this.seqTail[slot] = Number(seq.slice(-SEQ_TAIL));
+    } else rare.seq = seq;
+    if (row.kind === 'binary' || (row.kind === 'json' && row.bodyTruncated)) rare.preview = row.preview;
+    if (row.explicitHashKey !== undefined) rare.explicitHashKey = row.explicitHashKey;
+    if (row.log !== undefined) rare.log = row.log;
+    if (row.warnings && row.warnings.length > 0) rare.warnings = row.warnings;
+    if (Object.keys(rare).length > 0) this.rare.set(slot, rare);
+    else this.rare.delete(slot);
+  }
+
+  /** Frees what the slot holds outside the typed arrays (its row left the ring). */
+  release(slot: number): void {
+    this.arena.release(this.bodyChunk[slot]);
+    this.partitionKey[slot] = undefined;
+    this.rare.delete(slot);
+  }
+
+  clear(): void {
+    this.arena.clear();
+    this.rare.clear();
+    this.partitionKey.fill(undefined);
+    this.shards = new Interner();
+    this.seqHeads = new Interner();
+    this.kinds = [];
+    this.kindIndex = new Map();
+  }
+
+  shardId(slot: number): string { return this.shards.values[this.shard[slot]]; }
+  kind(slot: number): PayloadKind { return this.kinds[this.kindLayers[slot]].kind; }
+  /** "kpl › gzip › json": the decoder kind the histogram stacks by. */
+  kindLabel(slot: number): string { return this.kinds[this.kindLayers[slot]].label; }
+  body(slot: number): string { return this.rare.get(slot)?.body ?? this.arena.get(this.bodyChunk[slot], this.bodyOffset[slot], this.bodyLength[slot]); }
+
+  /** The fields filters read (the body is decoded from the arena). */
+  subject(slot: number): RowSubject {
+    const rare = this.rare.get(slot);
+    return {
+      id: this.id[slot], arrival: this.arrival[slot], shardId: this.shardId(slot), partitionKey: this.partitionKey[slot] ?? '',
+      kind: this.kind(slot), body: this.body(slot), bodyTruncated: (this.flags[slot] & TRUNCATED) !== 0,
+      sequenceNumber: rare?.seq ?? this.seqHeads.values[this.seqHead[slot]] + String(this.seqTail[slot]).padStart(SEQ_TAIL, '0'),
+      size: this.size[slot],
+      ...(rare?.log === undefined ? {} : { log: rare.log }),
+    };
+  }
+
+  /** The full row, as the host sent it. */
+  row(slot: number): RecordRow {
+    const s = this.subject(slot);
+    const rare = this.rare.get(slot);
+    const k = this.kinds[this.kindLayers[slot]];
+    const sub = this.subSeq[slot];
+    return {
+      id: s.id,
+      shardId: s.shardId,
+      sequenceNumber: s.sequenceNumber,
+      ...(sub >= 0 ? { subSequenceNumber: sub } : {}),
+      ...(rare?.log === undefined ? {} : { log: rare.log }),
+      partitionKey: s.partitionKey,
+      ...(rare?.explicitHashKey === undefined ? {} : { explicitHashKey: rare.explicitHashKey }),
+      arrival: s.arrival,
+      size: this.size[slot],
+      layers: [...k.layers],
+      kind: s.kind,
+      preview: rare?.preview ?? previewFromBody(s) ?? '',
+      body: s.body,
+      bodyTruncated: s.bodyTruncated,
+      ...(rare?.warnings ? { warnings: [...rare.warnings] } : {}),
+    };
+  }
+
+  /** What a column sort compares, without decoding the body. */
+  sortKey(slot: number): Pick<RecordRow, 'arrival' | 'shardId' | 'partitionKey' | 'size' | 'kind'> {
+    return { arrival: this.arrival[slot], shardId: this.shardId(slot), partitionKey: this.partitionKey[slot] ?? '', size: this.size[slot], kind: this.kind(slot) };
+  }
+
+  private kindOf(kind: PayloadKind, layers: readonly DecodeLayer[]): number {
+    const label = layers.includes(kind as DecodeLayer) ? layers.join(' › ') : [...layers, kind].join(' › ');
+    const key = `${kind}|${label}`;
+    let i = this.kindIndex.get(key);
+    if (i === undefined) {
+      i = this.kinds.length;
+      this.kinds.push({ kind, layers: [...layers], label });
+      this.kindIndex.set(key, i);
+    }
+    return i;
+  }
+}
