@@ -1,5 +1,5 @@
-// Builds the two bundles: the extension (Node, CommonJS, `vscode` external) and the tail
-// panel's browser front end. `--watch` rebuilds both on change; `--production` minifies.
+// Builds the bundles: the extension (Node, CommonJS, `vscode` external), the lazily loaded Kinesis
+// layer and view filter, and the tail panel's browser front end. `--watch` rebuilds both on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 
@@ -42,6 +42,26 @@ const lazyKinesisPlugin = {
   },
 };
 
+/**
+ * The view filter (src/tail/shared/filter.ts, with the CEL engine) is a third bundle,
+ * dist/filter.js, that the host loads on first use: only src/tail/host/filterLoader.ts may
+ * import it, and nothing else in the activation bundle may pull in @marcbachmann/cel-js.
+ */
+const lazyFilterPlugin = {
+  name: 'lazy-filter',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]shared[\\/]filter$/ }, (args) => {
+      if (!args.importer.endsWith('filterLoader.ts')) {
+        return { errors: [{ text: `${args.importer} imports the view filter eagerly; go through loadFilter() (src/tail/host/filterLoader.ts)` }] };
+      }
+      return { path: './filter.js', external: true };
+    });
+    build.onResolve({ filter: /^@marcbachmann\/cel-js/ }, (args) => ({
+      errors: [{ text: `${args.importer} pulls the CEL engine into the activation bundle; reach the filter through loadFilter()` }],
+    }));
+  },
+};
+
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
 
 const extension = {
@@ -50,7 +70,14 @@ const extension = {
   outfile: 'dist/extension.js',
   // What is in the activation bundle, per input file: bench/activation.ts reports it.
   metafile: true,
-  plugins: [lazyKinesisPlugin, logPlugin('extension')],
+  plugins: [lazyKinesisPlugin, lazyFilterPlugin, logPlugin('extension')],
+};
+
+const filter = {
+  ...node,
+  entryPoints: ['src/tail/shared/filter.ts'],
+  outfile: 'dist/filter.js',
+  plugins: [logPlugin('filter')],
 };
 
 const kinesis = {
@@ -82,9 +109,9 @@ function copyCodicons() {
 
 copyCodicons();
 if (watch) {
-  const contexts = await Promise.all([extension, kinesis, webview].map((o) => esbuild.context(o)));
+  const contexts = await Promise.all([extension, kinesis, filter, webview].map((o) => esbuild.context(o)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  const [built] = await Promise.all([extension, kinesis, webview].map((o) => esbuild.build(o)));
+  const [built] = await Promise.all([extension, kinesis, filter, webview].map((o) => esbuild.build(o)));
   writeFileSync('dist/extension.meta.json', JSON.stringify(built.metafile));
 }

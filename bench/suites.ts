@@ -6,6 +6,7 @@ import { suite as drain } from './drain';
 import { suite as scale } from './scale';
 import { suite as find } from './find';
 import type { BenchSuite } from './types';
+import { suite as filter } from './filter';
 import { suite as webview } from './webview';
 
 export const suites: BenchSuite[] = [
@@ -16,4 +17,5 @@ export const suites: BenchSuite[] = [
   scale,
   activation,
   find,
+  filter,
 ];

@@ -2,7 +2,8 @@
 // compileView), the match cap, per-shard progress from arrival timestamps, and the stop reason.
 // TailSession hands it every batch before buffering; only matches are kept.
 import type { TailBatch, TailRecord, TailStatus } from '../../kinesis/tail/types';
-import { compileView, type CompiledView, type FieldFilterError, type FilterSubject } from '../shared/filter';
+import type { CompiledView, FieldFilterError, FilterSubject } from '../shared/filter';
+import { loadFilter } from './filterLoader';
 import type { FindProgress, FindShardProgress, FindStopReason } from '../shared/findProgress';
 import { INLINE_BODY_MAX } from '../shared/protocol';
 import { fullBody } from '../shared/recordRow';
@@ -34,7 +35,7 @@ export interface FindSpec {
 
 /** Compiles the filter once; an expression that does not parse is refused with its position. */
 export function compileFindFilter(text: string, field: string): { ok: true; view: CompiledView } | { ok: false; error: FieldFilterError } {
-  const view = compileView({ text, field, hiddenShards: [] });
+  const view = loadFilter().compileView({ text, field, hiddenShards: [] });
   return view.fieldError ? { ok: false, error: view.fieldError } : { ok: true, view };
 }
 

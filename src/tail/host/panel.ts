@@ -59,7 +59,7 @@ export interface TailPanelDeps {
   documents: ReadOnlyDocuments;
   settings(): PanelSettings;
   createTail(req: TailRequest, handlers: TailHandlers): TailHandle;
-  decode(data: Uint8Array): Decoded;
+  decode(data: Uint8Array, logEvent?: number): Decoded;
   tailFromRecord(req: TailRequest, record: { shardId: string; sequenceNumber: string }): Promise<void>;
   /** Sees each message posted to the webview (scale diagnostics, diagnostics.ts). */
   onPost?(message: HostToWebview): void;

@@ -76,7 +76,7 @@ export class TailPanels implements vscode.Disposable {
       log: this.services.log,
       documents: this.services.documents,
       settings: readPanelSettings,
-      decode: (data) => api.decodePayload(data),
+      decode: (data, logEvent) => (logEvent === undefined ? api.decodePayload(data) : api.decodeLogEvent(data, logEvent)),
       createTail: (r, handlers): TailHandle => {
         const { limit, idleIntervalMs, idleMaxIntervalMs } = readEngineSettings();
         return new api.StreamTail({

@@ -6,10 +6,11 @@ import { stringifyJson } from '../shared/exactJson';
 import type { Decoded } from '../../kinesis/decode/types';
 import { plural } from '../../kinesis/plural';
 import type { TailBatch, TailStatus } from '../../kinesis/tail/types';
-import { HostBuffer, type BufferedRecord } from './buffer';
+import { HostBuffer, onePerRecord, type BufferedRecord } from './buffer';
 import { ReorderWindow } from './reorder';
 import { toExportItems } from './sessionExport';
-import { compileView, type CompiledView } from '../shared/filter';
+import type { CompiledView } from '../shared/filter';
+import { loadFilter } from './filterLoader';
 import { withTimeWindow, type TimeWindow } from '../shared/timeWindow';
 import { recordMeta, type ExportFormat, type HostToWebview, type PanelSettings, type RecordRow, type ShardStatus, type StatusMessage, type TailTarget, type WebviewToHost } from '../shared/protocol';
 import { fullBody, toRecordRow } from '../shared/recordRow';
@@ -67,8 +68,11 @@ export interface TailSessionOptions {
   settings: PanelSettings;
   /** Builds (but does not start) the engine with the session's handlers. */
   createTail(handlers: TailHandlers): TailHandle;
-  /** Decodes a user record's bytes again (full payload for copy, export, detail view). */
-  decode(data: Uint8Array): Decoded;
+  /**
+   * Decodes a user record's bytes again (full payload for copy, export, detail view); with
+   * `logEvent`, only that event of the CloudWatch Logs envelope (a row that is one event).
+   */
+  decode(data: Uint8Array, logEvent?: number): Decoded;
   post(message: HostToWebview): void;
   actions: SessionActions;
   /** Pacing of messages to the webview. Default 100 ms: at most ~20 messages per second. */
@@ -91,6 +95,9 @@ export interface TailSessionOptions {
 
 const RAW_MAX = 64 * 1024;
 
+/** No filter set: the CEL engine is not even loaded. */
+const NO_FILTER: CompiledView = { active: false, matches: () => true };
+
 /** A delivered record waiting in the reorder window. */
 interface HeldRecord {
   shardId: string;
@@ -109,7 +116,7 @@ export class TailSession {
   private paused = false;
   private stopped = false;
   private endedMessage?: string;
-  private view: CompiledView = compileView({ text: '', field: '', hiddenShards: [] });
+  private view: CompiledView = NO_FILTER;
   private filterText = '';
   private filterField = '';
   private timeWindow: TimeWindow | undefined;
@@ -382,11 +389,13 @@ export class TailSession {
   }
 
   private recompileView(): void {
-    this.view = withTimeWindow(compileView({ text: this.filterText, field: this.filterField, hiddenShards: [...this.hidden] }), this.timeWindow);
+    const idle = this.filterText.trim() === '' && this.filterField.trim() === '' && this.hidden.size === 0;
+    const view = idle ? NO_FILTER : loadFilter().compileView({ text: this.filterText, field: this.filterField, hiddenShards: [...this.hidden] });
+    this.view = withTimeWindow(view, this.timeWindow);
   }
 
   private fullText(rec: BufferedRecord, pretty = false): { text: string; json: boolean } {
-    const decoded = this.opts.decode(rec.data);
+    const decoded = this.opts.decode(rec.data, rec.row.log?.index);
     if (pretty && decoded.kind === 'json') {
       try {
         return { text: stringifyJson(decoded.json, 2) ?? '', json: true };
@@ -410,9 +419,9 @@ export class TailSession {
 
   private async sendToStream(selectedId: number | undefined): Promise<void> {
     const forward = ({ row, data }: BufferedRecord): ForwardRecord => ({ data, partitionKey: row.partitionKey, ...(row.explicitHashKey ? { explicitHashKey: row.explicitHashKey } : {}) });
-    const all = [...this.buffer.records()];
+    const all = onePerRecord(this.buffer.records());
     const selected = selectedId === undefined ? undefined : this.buffer.get(selectedId);
-    const matching = this.view.active ? all.filter((r) => this.view.matches(r.row)) : all;
+    const matching = this.view.active ? onePerRecord([...this.buffer.records()].filter((r) => this.view.matches(r.row))) : all;
     await this.opts.actions.sendToStream?.({ ...(selected ? { selected: forward(selected) } : {}), matching: matching.map(forward), all: all.map(forward), filtered: this.view.active });
   }
 
