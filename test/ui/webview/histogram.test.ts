@@ -3,17 +3,14 @@
 // that moment, the keyboard does both, buckets follow appends and evictions, and a cut payload
 // is still fetched on demand from the columnar store. Screenshots go to test-results/.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../harness/browser';
+import { join } from 'node:path';
 import { eventually } from '../../support/eventually';
 import { toRecordRow } from '../../../src/tail/shared/recordRow';
-import { initMessage, PanelPage, statusMessage } from '../webview-fixtures/panelPage';
+import type { PanelPage} from '../webview-fixtures/panelPage';
+import { initMessage, statusMessage } from '../webview-fixtures/panelPage';
 import { makeRow, makeRows, showcaseRows, textDecoded } from '../webview-fixtures/rows';
-import { startPanelServer, type PanelServer } from '../webview-fixtures/server';
+import { panelSuite, SCREENSHOTS } from '../webview-fixtures/panelSuite';
 
-const OUT = resolve(__dirname, '..', '..', '..', '..', 'test-results');
 const BASE_TIME = makeRow(0).arrival;
 const arrivalOf = (id: number): number => BASE_TIME + id * 37;
 /** Waits until the assertions in `check` hold. */
@@ -21,25 +18,9 @@ const until = (what: string, check: () => Promise<void>): Promise<boolean> => ev
 
 describe('tail panel webview: arrivals histogram', function () {
   this.timeout(120_000);
-  let browser: Browser;
-  let server: PanelServer;
+  const ui = panelSuite();
   let panel: PanelPage;
 
-  before(async () => {
-    mkdirSync(OUT, { recursive: true });
-    server = await startPanelServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    if (!panel) return;
-    assert.deepEqual(panel.pageErrors, []);
-    assert.deepEqual(await panel.violations(), []);
-    await panel.close();
-  });
 
   const canvasBox = async (): Promise<{ x: number; y: number; width: number; height: number }> => {
     const box = await panel.page.locator('.histogram-canvas').boundingBox();
@@ -50,7 +31,7 @@ describe('tail panel webview: arrivals histogram', function () {
   const lastFilter = async (): Promise<{ text: string; window?: { from: number; to: number } } | undefined> => (await panel.postedOfType('setFilter')).at(-1);
 
   it('brushing filters the table to the window, with the text filter, and the chip removes it', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage({ autoScroll: false }), { type: 'records', rows: makeRows(1, 2000) });
     await panel.page.locator('input[placeholder^="Filter payload"]').fill('WARN');
     await until('the panel to update', async () => { assert.match((await panel.text('.stats')) ?? '', /shown/); });
@@ -84,7 +65,7 @@ describe('tail panel webview: arrivals histogram', function () {
   });
 
   it('a click on a bar scrolls the table to that moment and lets go of auto-scroll', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage({ autoScroll: true }));
     for (let first = 1; first <= 10_000; first += 2000) await panel.send({ type: 'records', rows: makeRows(first, 2000) });
     await until('the panel to update', async () => { assert.equal((await panel.rows()).at(-1)?.id, 10_000); });
@@ -101,7 +82,7 @@ describe('tail panel webview: arrivals histogram', function () {
   });
 
   it('works from the keyboard and says what it shows', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage({ autoScroll: false }), { type: 'records', rows: makeRows(1, 3000) });
     await panel.frames(2);
     assert.match((await summary()) ?? '', /Arrivals histogram by shard: 3,000 records from .* buckets of .*peak/);
@@ -122,7 +103,7 @@ describe('tail panel webview: arrivals histogram', function () {
   });
 
   it('keeps its buckets incrementally through appends and evictions', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage({ maxRecords: 1000, autoScroll: true }));
     await panel.sendCopies(makeRows(1, 1000), 1, 20_000, 500);
     await until('the histogram counts what the buffer holds', async () => { assert.match((await summary()) ?? '', /: 1,000 records from /); });
@@ -131,7 +112,7 @@ describe('tail panel webview: arrivals histogram', function () {
   });
 
   it('fetches a cut payload on demand for the detail view', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     const big = toRecordRow({
       id: 2, shardId: 'shardId-000000000000', sequenceNumber: '2', partitionKey: 'k', arrival: BASE_TIME, size: 9000,
       decoded: { kind: 'json', layers: ['json'], json: { blob: 'x'.repeat(8000), last: 'end-marker' }, text: '', size: 9000 },
@@ -148,7 +129,7 @@ describe('tail panel webview: arrivals histogram', function () {
 
   for (const theme of ['dark', 'light'] as const) {
     it(`screenshot: histogram stacked by shard, with a brushed window (${theme})`, async () => {
-      panel = await PanelPage.open(browser, server, { theme, width: 1280, height: 760 });
+      panel = await ui.open({ theme, width: 1280, height: 760 });
       const rows = showcaseRows(400).map((r, i) => ({ ...r, arrival: BASE_TIME + Math.round(i * 150 + 4000 * Math.sin(i / 25) ** 2) }));
       rows.sort((a, b) => a.arrival - b.arrival);
       await panel.send(initMessage({ timeZone: 'utc', autoScroll: false }), statusMessage(4), { type: 'records', rows: rows.map((r, i) => ({ ...r, id: i + 1 })) });
@@ -160,10 +141,10 @@ describe('tail panel webview: arrivals histogram', function () {
       await panel.page.mouse.up();
       await panel.frames(3);
       await panel.page.evaluate('document.fonts.ready');
-      await panel.page.screenshot({ path: join(OUT, `webview-histogram-${theme}.png`) });
+      await panel.page.screenshot({ path: join(SCREENSHOTS, `webview-histogram-${theme}.png`) });
       await panel.page.locator('.histogram-mode').click();
       await panel.frames(2);
-      await panel.page.locator('.histogram').screenshot({ path: join(OUT, `webview-histogram-by-kind-${theme}.png`) });
+      await panel.page.locator('.histogram').screenshot({ path: join(SCREENSHOTS, `webview-histogram-by-kind-${theme}.png`) });
     });
   }
 });

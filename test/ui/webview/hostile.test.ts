@@ -4,13 +4,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { makePreview, revealControls } from '../../../src/tail/shared/display';
 import type { RecordRow } from '../../../src/tail/shared/protocol';
-import { launchChromium } from '../../harness/browser';
 import { initMessage, PanelPage, statusMessage, type PageGlobals } from '../webview-fixtures/panelPage';
 import { jsonDecoded, makeRow, textDecoded } from '../webview-fixtures/rows';
-import { startPanelServer, type PanelServer } from '../webview-fixtures/server';
+import { panelSuite } from '../webview-fixtures/panelSuite';
 
 const PWN = 'window.__pwned=1';
 const RESULTS = resolve(__dirname, '..', '..', '..', '..', 'test-results');
@@ -49,24 +47,17 @@ const DEEP_JSON = `${'{"a":'.repeat(5000)}"<svg onload=window.__pwned=1>"${'}'.r
 
 describe('tail panel webview: hostile payloads', function () {
   this.timeout(120_000);
-  let browser: Browser;
-  let server: PanelServer;
+  const ui = panelSuite();
   let panel: PanelPage;
   let rows: RecordRow[];
 
-  before(async () => {
-    server = await startPanelServer();
-    browser = await launchChromium();
-  });
   after(async () => {
     await panel?.close();
-    await browser?.close();
-    await server?.close();
   });
 
   beforeEach(async () => {
     await panel?.close();
-    panel = await PanelPage.open(browser, server, { height: 2400 });
+    panel = await PanelPage.open(ui.browser, ui.server, { height: 2400 });
     rows = [];
     let id = 1;
     for (const [, s] of HOSTILE) {

@@ -2,36 +2,19 @@
 // ready handshake, rendering, controls (pause/resume, stop, clear, filters, toggles, export),
 // row actions, payload fetching, capacity and persisted state.
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../harness/browser';
-import { initMessage, PanelPage, statusMessage } from '../webview-fixtures/panelPage';
+import type { PanelPage} from '../webview-fixtures/panelPage';
+import { initMessage, statusMessage } from '../webview-fixtures/panelPage';
 import { jsonDecoded, makeRow, makeRows, sequenceNumber, textDecoded } from '../webview-fixtures/rows';
-import { startPanelServer, type PanelServer } from '../webview-fixtures/server';
+import { panelSuite } from '../webview-fixtures/panelSuite';
 
 describe('tail panel webview', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let server: PanelServer;
+  const ui = panelSuite();
   let panel: PanelPage;
 
-  before(async () => {
-    server = await startPanelServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    if (panel) {
-      assert.deepEqual(panel.pageErrors, [], 'no uncaught errors in the page');
-      assert.deepEqual(await panel.violations(), [], 'no CSP violations');
-      await panel.close();
-    }
-  });
 
   it('sends ready first and nothing else until the host talks', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.frames(3);
     assert.deepEqual(await panel.posted(), [{ type: 'ready' }]);
     assert.match((await panel.text('.empty-state')) ?? '', /Waiting for records/);
@@ -39,7 +22,7 @@ describe('tail panel webview', function () {
 
   it('renders the header, chips and rows from init, status and records', async () => {
     // Tall enough for 30 rows under the header, toolbar and arrivals histogram.
-    panel = await PanelPage.open(browser, server, { height: 820 });
+    panel = await ui.open({ height: 820 });
     await panel.send(initMessage(), statusMessage(3), { type: 'records', rows: makeRows(1, 30) });
     assert.match((await panel.text('.title-line')) ?? '', /orders.*all shards.*TRIM_HORIZON.*kinesis-local/);
     const chips = await panel.allText('.chip');
@@ -62,7 +45,7 @@ describe('tail panel webview', function () {
   });
 
   it('pauses, resumes, stops and clears through messages', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage(), { type: 'records', rows: makeRows(1, 10) });
     const pause = panel.page.locator('.toolbar [data-action="pauseResume"]');
     await pause.click();
@@ -82,7 +65,7 @@ describe('tail panel webview', function () {
   });
 
   it('filters by text over payload and partition key, and tells the host', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage(), { type: 'records', rows: makeRows(1, 200) });
     await panel.page.locator('.text-filter input').fill('device-5');
     await panel.waitForPosted('setFilter');
@@ -101,7 +84,7 @@ describe('tail panel webview', function () {
   });
 
   it('filters by a field expression and reports syntax errors', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage(), { type: 'records', rows: makeRows(1, 120) });
     const field = panel.page.locator('.field-filter input');
     await field.fill('temperature > 85 and level in ["WARN", "ERROR"]');
@@ -122,7 +105,7 @@ describe('tail panel webview', function () {
   });
 
   it('toggles shards in a stream tail and tells the host', async () => {
-    panel = await PanelPage.open(browser, server, { height: 820 });
+    panel = await ui.open({ height: 820 });
     await panel.send(initMessage(), statusMessage(4), { type: 'records', rows: makeRows(1, 40) });
     await panel.page.locator('.chip', { hasText: '#2' }).click();
     await panel.frames();
@@ -134,7 +117,7 @@ describe('tail panel webview', function () {
   });
 
   it('switches arrival times between UTC and local', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage({ timeZone: 'utc' }), { type: 'records', rows: [makeRow(1)] });
     assert.equal(await panel.text('.rows .c-time'), '10:00:00.037');
     const tz = await panel.page.evaluate('Intl.DateTimeFormat().resolvedOptions().timeZone');
@@ -147,7 +130,7 @@ describe('tail panel webview', function () {
   });
 
   it('posts row actions with the record id', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage(), { type: 'records', rows: makeRows(1, 5) });
     const row = panel.page.locator('.rows .row[data-id="3"]');
     for (const action of ['copyPayload', 'copySequenceNumber', 'openInEditor', 'tailFromRecord', 'putAgain']) {
@@ -162,7 +145,7 @@ describe('tail panel webview', function () {
   });
 
   it('exports with the chosen scope and format and shows the result', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage(), { type: 'records', rows: makeRows(1, 5) });
     await panel.page.selectOption('select[aria-label="Export scope"]', 'all');
     await panel.page.selectOption('select[aria-label="Export format"]', 'csv');
@@ -176,7 +159,7 @@ describe('tail panel webview', function () {
   });
 
   it('expands a row into a JSON tree and collapses nodes', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage(), { type: 'records', rows: makeRows(1, 5) });
     await panel.page.locator('.rows .row[data-id="2"] [data-action="toggle"]').click();
     await panel.frames();
@@ -198,7 +181,7 @@ describe('tail panel webview', function () {
   });
 
   it('fetches a truncated payload and the raw bytes with getPayload', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     const big = { items: Array.from({ length: 400 }, (_, i) => ({ n: i, name: `item-${i}` })) };
     const row = makeRow(1, { decoded: jsonDecoded(big, ['gzip', 'json']) });
     assert.equal(row.bodyTruncated, true);
@@ -216,7 +199,7 @@ describe('tail panel webview', function () {
   });
 
   it('keeps at most maxRecords rows, counts drops, and auto-pauses when asked', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage({ maxRecords: 100, autoPauseWhenFull: true }), { type: 'records', rows: makeRows(1, 80) });
     assert.deepEqual(await panel.postedOfType('pause'), []);
     await panel.send({ type: 'records', rows: makeRows(81, 70) });
@@ -229,7 +212,7 @@ describe('tail panel webview', function () {
   });
 
   it('replays after a reset; ready carries nothing, since the host replays its whole buffer', async () => {
-    panel = await PanelPage.open(browser, server, {
+    panel = await ui.open({
       state: { v: 1, filterText: 'device-1', fieldFilter: '', hiddenShards: [], autoScroll: false, timeZone: 'utc', lastSeenId: 41, positions: { 'shardId-000000000000': sequenceNumber(40) } },
     });
     assert.deepEqual(await panel.posted(), [{ type: 'ready' }]);
@@ -248,7 +231,7 @@ describe('tail panel webview', function () {
   });
 
   it('shows text payloads as text', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage(), { type: 'records', rows: [makeRow(1, { decoded: textDecoded('line one\nline two\ttabbed') })] });
     const [row] = await panel.rows();
     assert.match(row.text, /line one ↵ line two tabbed/);

@@ -1,15 +1,12 @@
 // A 500-shard stream in the panel header: the shards grouped by state on one line instead of 500
 // chips, and a details table that sorts by lag, state and records; small streams keep their chips.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
+import { join } from 'node:path';
 import type { ShardStatus, StatusMessage } from '../../../src/tail/shared/protocol';
-import { launchChromium } from '../../harness/browser';
-import { initMessage, PanelPage, statusMessage } from '../webview-fixtures/panelPage';
-import { startPanelServer, type PanelServer } from '../webview-fixtures/server';
+import type { PanelPage} from '../webview-fixtures/panelPage';
+import { initMessage, statusMessage } from '../webview-fixtures/panelPage';
+import { panelSuite, SCREENSHOTS } from '../webview-fixtures/panelSuite';
 
-const OUT = resolve(__dirname, '..', '..', '..', '..', 'test-results');
 
 /** 500 shards: #7 and #300 reading (lag 9 s and 2 s), #42 throttled, the rest caught up. */
 function bigStatus(): StatusMessage {
@@ -26,31 +23,14 @@ function bigStatus(): StatusMessage {
 
 describe('tail panel webview: a 500-shard header', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let server: PanelServer;
+  const ui = panelSuite();
   let panel: PanelPage | undefined;
 
-  before(async () => {
-    mkdirSync(OUT, { recursive: true });
-    server = await startPanelServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    if (!panel) return;
-    assert.deepEqual(panel.pageErrors, [], 'no uncaught errors in the page');
-    assert.deepEqual(await panel.violations(), [], 'no CSP violations');
-    await panel.close();
-    panel = undefined;
-  });
 
   const firstShards = async (p: PanelPage, n: number): Promise<string[]> => (await p.allText('.shard-table tbody .shard-name')).slice(0, n);
 
   it('groups 500 shards on one line, and the details table sorts by lag, state and records', async () => {
-    panel = await PanelPage.open(browser, server, { width: 1100, height: 700 });
+    panel = await ui.open({ width: 1100, height: 700 });
     await panel.send(initMessage(), bigStatus());
     assert.equal(await panel.page.locator('.chip').count(), 0, 'no chip per shard');
     assert.equal(await panel.text('.summary-button'), '500 shards497 caught up2 reading1 throttled');
@@ -79,14 +59,14 @@ describe('tail panel webview: a 500-shard header', function () {
 
     await panel.page.locator('.shard-sort[data-sort="lag"]').click();
     await panel.frames(2);
-    await panel.page.screenshot({ path: join(OUT, 'webview-shard-summary-500.png') });
+    await panel.page.screenshot({ path: join(SCREENSHOTS, 'webview-shard-summary-500.png') });
     await panel.page.keyboard.press('Escape');
     await panel.frames(2);
     assert.equal(await panel.page.locator('.shard-details').isVisible(), false, 'Escape closes the table');
   });
 
   it('a row hides and shows its shard in a stream tail, and the line counts hidden shards', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage(), bigStatus());
     await panel.page.locator('.summary-button').click();
     await panel.page.locator('.shard-table tr[data-shard="shardId-000000000042"]').click();
@@ -97,7 +77,7 @@ describe('tail panel webview: a 500-shard header', function () {
   });
 
   it('keeps one chip per shard up to 16 shards', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage(), statusMessage(16));
     assert.equal(await panel.page.locator('.chip').count(), 16);
     assert.equal(await panel.page.locator('.shard-summary').isVisible(), false);

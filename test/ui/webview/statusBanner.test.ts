@@ -1,36 +1,19 @@
 // The header's tail-wide message (stream deleted, credentials expired), the `waiting` shard state,
 // the connection's display name, and drop counting when host and webview both drop at the cap.
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../harness/browser';
-import { initMessage, PanelPage, statusMessage } from '../webview-fixtures/panelPage';
+import type { PanelPage} from '../webview-fixtures/panelPage';
+import { initMessage, statusMessage } from '../webview-fixtures/panelPage';
 import { makeRows } from '../webview-fixtures/rows';
-import { startPanelServer, type PanelServer } from '../webview-fixtures/server';
+import { panelSuite } from '../webview-fixtures/panelSuite';
 
 describe('tail panel webview: status banner and states', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let server: PanelServer;
+  const ui = panelSuite();
   let panel: PanelPage | undefined;
 
-  before(async () => {
-    server = await startPanelServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    if (!panel) return;
-    assert.deepEqual(panel.pageErrors, [], 'no uncaught errors in the page');
-    assert.deepEqual(await panel.violations(), [], 'no CSP violations');
-    await panel.close();
-    panel = undefined;
-  });
 
   it('shows the host message as an inert banner and the waiting state on a chip', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     const init = initMessage();
     init.target.connectionName = 'Production <b>eu</b>';
     const status = statusMessage(2, { stopped: true, message: 'Stream deleted: <img src=x onerror="window.__pwned=1"> no longer exists' });
@@ -45,7 +28,7 @@ describe('tail panel webview: status banner and states', function () {
   });
 
   it('counts drops once when the host and the panel both dropped the same records', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage({ maxRecords: 100 }), { type: 'records', rows: makeRows(1, 150) }, statusMessage(1, { droppedByHost: 50 }));
     await panel.frames(3);
     assert.match((await panel.text('.stats')) ?? '', /50 dropped/);

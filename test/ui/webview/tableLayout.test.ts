@@ -2,12 +2,11 @@
 // JSON field columns from the Columns menu, horizontal scroll when narrow (every column
 // reachable), and a failed tail's error banner in the error style instead of "Waiting…".
 import assert from 'node:assert/strict';
-import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../harness/browser';
-import { initMessage, PanelPage, statusMessage } from '../webview-fixtures/panelPage';
+import { join } from 'node:path';
+import type { PanelPage} from '../webview-fixtures/panelPage';
+import { initMessage, statusMessage } from '../webview-fixtures/panelPage';
 import { jsonDecoded, makeRow, makeRows } from '../webview-fixtures/rows';
-import { startPanelServer, type PanelServer } from '../webview-fixtures/server';
+import { panelSuite, SCREENSHOTS } from '../webview-fixtures/panelSuite';
 import type { PersistedState } from '../../../src/tail/shared/protocol';
 
 /** The little of the DOM these probes use (the test project has no DOM types). */
@@ -19,35 +18,18 @@ interface El {
 }
 interface Doc { querySelector(selector: string): El | null; querySelectorAll(selector: string): Iterable<El>; documentElement: El }
 
-const OUT = resolve(__dirname, '..', '..', '..', '..', 'test-results');
 
 describe('tail panel webview: table layout, sorting and field columns', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let server: PanelServer;
+  const ui = panelSuite();
   let panel: PanelPage | undefined;
 
-  before(async () => {
-    server = await startPanelServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    if (!panel) return;
-    assert.deepEqual(panel.pageErrors, [], 'no uncaught errors in the page');
-    assert.deepEqual(await panel.violations(), [], 'no CSP violations');
-    await panel.close();
-    panel = undefined;
-  });
 
   const ids = async (p: PanelPage): Promise<number[]> => (await p.rows()).map((r) => r.id);
   const savedState = (p: PanelPage): Promise<PersistedState> => p.page.evaluate(() => (globalThis as unknown as { __state: PersistedState }).__state);
 
   it('sorts by a column on click (ascending, descending, then arrival order), keeping new rows in place', async () => {
-    panel = await PanelPage.open(browser, server, { height: 900 });
+    panel = await ui.open({ height: 900 });
     await panel.send(initMessage(), { type: 'records', rows: makeRows(1, 20) });
     const sizeHeader = panel.page.locator('.column-header [data-sort="size"]');
     await sizeHeader.click();
@@ -73,7 +55,7 @@ describe('tail panel webview: table layout, sorting and field columns', function
   });
 
   it('resizes a column by dragging its edge and remembers the width in the panel state', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage(), { type: 'records', rows: makeRows(1, 5) });
     const cell = panel.page.locator('.column-header .c-key');
     const before = (await cell.boundingBox())!;
@@ -90,14 +72,14 @@ describe('tail panel webview: table layout, sorting and field columns', function
     await panel.page.waitForFunction(() => ((globalThis as unknown as { __state?: PersistedState }).__state?.columns?.widths.key ?? 0) > 0);
     const state = await savedState(panel);
     await panel.close();
-    panel = await PanelPage.open(browser, server, { state });
+    panel = await ui.open({ state });
     await panel.send(initMessage(), { type: 'records', rows: makeRows(1, 5) });
     const restored = (await panel.page.locator('.column-header .c-key').boundingBox())!;
     assert.ok(Math.abs(restored.width - after.width) <= 1, 'a restored panel keeps the width');
   });
 
   it('adds a decoded JSON field as a column from the Columns menu, and refuses a comparison', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage(), { type: 'records', rows: makeRows(1, 8) });
     await panel.page.locator('.columns-button').click();
     const input = panel.page.locator('.columns-menu input');
@@ -110,13 +92,13 @@ describe('tail panel webview: table layout, sorting and field columns', function
     assert.equal(await panel.text('.column-header .c-f0'), '$.temperature');
     const cells = await panel.allText('.rows .row:not([hidden]) .c-f0');
     assert.ok(cells.length > 0 && cells.every((c) => /^\d+$/.test(c)), `temperatures in the column: ${cells.join(',')}`);
-    await panel.page.screenshot({ path: join(OUT, 'webview-tail-field-column.png') });
+    await panel.page.screenshot({ path: join(SCREENSHOTS, 'webview-tail-field-column.png') });
     await panel.page.waitForFunction(() => ((globalThis as unknown as { __state?: PersistedState }).__state?.columns?.fields ?? []).includes('$.temperature'));
   });
 
   for (const width of [1400, 900, 600]) {
     it(`keeps every column reachable at ${width} px (horizontal scroll when narrow)`, async () => {
-      panel = await PanelPage.open(browser, server, { width, height: 500 });
+      panel = await ui.open({ width, height: 500 });
       await panel.send(initMessage(), { type: 'records', rows: makeRows(1, 12) }, statusMessage(4));
       const m = await panel.page.evaluate(() => {
         const vp = (globalThis as unknown as { document: Doc }).document.querySelector('.viewport')!;
@@ -126,7 +108,7 @@ describe('tail panel webview: table layout, sorting and field columns', function
       assert.ok(m.previewWidth >= 200, `Payload keeps a readable width (${m.previewWidth})`);
       assert.ok(m.previewRight <= m.scrollWidth + 1, 'the last column is inside the scrollable width');
       if (width < 900) assert.ok(m.scrollWidth > m.clientWidth, 'a narrow panel scrolls sideways');
-      await panel.page.screenshot({ path: join(OUT, `webview-tail-${width}.png`) });
+      await panel.page.screenshot({ path: join(SCREENSHOTS, `webview-tail-${width}.png`) });
       await panel.page.evaluate(() => { (globalThis as unknown as { document: Doc }).document.querySelector('.viewport')!.scrollLeft = 10_000; });
       await panel.frames(2);
       const header = await panel.page.evaluate(() => {
@@ -134,12 +116,12 @@ describe('tail panel webview: table layout, sorting and field columns', function
         return { left: p.left, right: p.right, docWidth: (globalThis as unknown as { document: Doc }).document.documentElement.clientWidth };
       });
       assert.ok(header.left < header.docWidth && header.right > 0, 'the Payload header scrolls into view with the rows');
-      if (width < 900) await panel.page.screenshot({ path: join(OUT, `webview-tail-${width}-scrolled.png`) });
+      if (width < 900) await panel.page.screenshot({ path: join(SCREENSHOTS, `webview-tail-${width}-scrolled.png`) });
     });
   }
 
   it('shows a failed tail in the error style with the code and next step, never "Waiting for records…"', async () => {
-    panel = await PanelPage.open(browser, server, { height: 400 });
+    panel = await ui.open({ height: 400 });
     await panel.send(initMessage({ streamTail: false, shardIds: ['shardId-000000000000'] }), statusMessage(1, {
       stopped: true, severity: 'error',
       message: 'InvalidArgumentException: 4959 is not a sequence number of shardId-000000000000. Copy the sequence number from a record of that shard.',
@@ -151,11 +133,11 @@ describe('tail panel webview: table layout, sorting and field columns', function
     const empty = (await panel.text('.empty-state')) ?? '';
     assert.doesNotMatch(empty, /Waiting/);
     assert.match(empty, /stopped with an error/);
-    await panel.page.screenshot({ path: join(OUT, 'webview-tail-error.png') });
+    await panel.page.screenshot({ path: join(SCREENSHOTS, 'webview-tail-error.png') });
   });
 
   it('says a DynamoDB row was converted and shows the original typed JSON in its own tab', async () => {
-    panel = await PanelPage.open(browser, server, { height: 700 });
+    panel = await ui.open({ height: 700 });
     const row = makeRow(1, { decoded: jsonDecoded({ eventName: 'INSERT', dynamodb: { NewImage: { n: 5 } } }, ['dynamodb', 'json']) });
     const original = JSON.stringify({ eventName: 'INSERT', dynamodb: { NewImage: { n: { N: '5' } } } }, null, 2);
     await panel.setPayload(1, { body: row.body, rawBase64: Buffer.from(original).toString('base64'), rawSize: original.length, original });
@@ -164,6 +146,6 @@ describe('tail panel webview: table layout, sorting and field columns', function
     await panel.page.locator('.detail .detail-note', { hasText: 'converted from DynamoDB' }).waitFor();
     await panel.page.locator('.detail [data-tab="original"]').click();
     await panel.page.locator('.detail pre.text-view', { hasText: '"N": "5"' }).waitFor();
-    await panel.page.screenshot({ path: join(OUT, 'webview-tail-original.png') });
+    await panel.page.screenshot({ path: join(SCREENSHOTS, 'webview-tail-original.png') });
   });
 });

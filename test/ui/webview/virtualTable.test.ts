@@ -2,34 +2,19 @@
 // records, scrolling shows the right rows, auto-scroll follows (and lets go), and the keyboard
 // moves, expands and focuses.
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../harness/browser';
-import { initMessage, PanelPage, type PageGlobals } from '../webview-fixtures/panelPage';
+import { eventually } from '../../support/eventually';
+import type { PanelPage} from '../webview-fixtures/panelPage';
+import { initMessage, type PageGlobals } from '../webview-fixtures/panelPage';
 import { makeRows } from '../webview-fixtures/rows';
-import { startPanelServer, type PanelServer } from '../webview-fixtures/server';
+import { panelSuite } from '../webview-fixtures/panelSuite';
 
 const ROW = 22;
 
 describe('tail panel webview: virtual table and keyboard', function () {
   this.timeout(120_000);
-  let browser: Browser;
-  let server: PanelServer;
+  const ui = panelSuite();
   let panel: PanelPage;
 
-  before(async () => {
-    server = await startPanelServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    if (!panel) return;
-    assert.deepEqual(panel.pageErrors, []);
-    assert.deepEqual(await panel.violations(), []);
-    await panel.close();
-  });
 
   const rowElements = (): Promise<number> => panel.page.evaluate(() => (globalThis as unknown as PageGlobals).__probe.rowElementCount());
   const scrollTo = (top: number): Promise<number> => panel.page.evaluate((t) => (globalThis as unknown as PageGlobals).__probe.scrollViewport(t), top);
@@ -37,7 +22,7 @@ describe('tail panel webview: virtual table and keyboard', function () {
     panel.page.evaluate(() => (globalThis as unknown as PageGlobals).__probe.viewportMetrics());
 
   it('keeps the DOM row count independent of the record count (50,000 rows)', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage(), { type: 'records', rows: makeRows(1, 1000) });
     const atThousand = await rowElements();
     await panel.sendCopies(makeRows(1, 1000), 1001, 49_000, 1000);
@@ -52,7 +37,7 @@ describe('tail panel webview: virtual table and keyboard', function () {
   });
 
   it('shows the right rows wherever it is scrolled', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage({ autoScroll: false }));
     await panel.sendCopies(makeRows(1, 1000), 1, 20_000, 2000);
     for (const target of [0, 123_456, 250_000, 439_978]) {
@@ -73,7 +58,7 @@ describe('tail panel webview: virtual table and keyboard', function () {
   });
 
   it('follows new records only while at the bottom, and keeps its place when old ones drop', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage({ maxRecords: 1000 }), { type: 'records', rows: makeRows(1, 1000) });
     assert.equal((await panel.rows()).at(-1)?.id, 1000);
     await panel.send({ type: 'records', rows: makeRows(1001, 100) });
@@ -92,24 +77,29 @@ describe('tail panel webview: virtual table and keyboard', function () {
   });
 
   it('moves with the keyboard, expands with Enter, closes with Escape, and Ctrl+F finds the filter', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage({ autoScroll: false }), { type: 'records', rows: makeRows(1, 500) });
     await panel.page.locator('.rows .row[data-id="3"] .c-preview').click();
     const selected = async (): Promise<number | undefined> => (await panel.rows()).find((r) => r.selected)?.id;
-    assert.equal(await selected(), 3);
+    /** The selection follows a click or key on the page's next frames. */
+    const selects = (id: number, what = `row ${id} selected`): Promise<boolean> => eventually(async () => {
+      assert.equal(await selected(), id, what);
+      return true;
+    }, what);
+    await selects(3);
     for (let i = 0; i < 3; i++) await panel.page.keyboard.press('ArrowDown');
     await panel.frames();
-    assert.equal(await selected(), 6);
+    await selects(6);
     await panel.page.keyboard.press('ArrowUp');
     await panel.frames();
-    assert.equal(await selected(), 5);
+    await selects(5);
     await panel.page.keyboard.press('PageDown');
     await panel.frames();
     const afterPage = (await selected()) ?? 0;
     assert.ok(afterPage > 20, `PageDown moves a page (${afterPage})`);
     await panel.page.keyboard.press('End');
     await panel.frames(3);
-    assert.equal(await selected(), 500, 'End selects the last record and scrolls to it');
+    await selects(500, 'End selects the last record and scrolls to it');
     await panel.page.keyboard.press('Enter');
     await panel.frames();
     assert.equal(await panel.page.locator('.detail').isVisible(), true);
@@ -122,7 +112,7 @@ describe('tail panel webview: virtual table and keyboard', function () {
     assert.equal(await panel.page.locator('.detail').isVisible(), false);
     await panel.page.keyboard.press('Home');
     await panel.frames(3);
-    assert.equal(await selected(), 1);
+    await selects(1);
     await panel.page.keyboard.press('Control+f');
     assert.equal(await panel.page.evaluate('document.activeElement.getAttribute("aria-label")'), 'Filter payload and partition key');
     await panel.page.keyboard.type('device-96');
