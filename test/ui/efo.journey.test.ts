@@ -66,10 +66,10 @@ describe('journey: consumers and an enhanced fan-out tail', () => {
       await readWith(page, 'New temporary consumer');
 
       const frame = panelFrame(page);
-      await frame.locator('.rows .row', { hasText: 'efo-journey' }).first().waitFor({ timeout: 60_000 });
+      await frame.locator('.rows .row:visible', { hasText: 'efo-journey' }).first().waitFor({ timeout: 60_000 });
       await frame.locator('.title-part.efo', { hasText: 'EFO' }).waitFor({ timeout: 10_000 });
       await client.send(new PutRecordsCommand({ StreamName: STREAM, Records: [{ PartitionKey: 'live', Data: Buffer.from(JSON.stringify({ marker: 'pushed-live-7' })) }] }));
-      await frame.locator('.rows .row', { hasText: 'pushed-live-7' }).first().waitFor({ timeout: 30_000 });
+      await frame.locator('.rows .row:visible', { hasText: 'pushed-live-7' }).first().waitFor({ timeout: 30_000 });
       await wb.screenshot('43-efo-tail');
       const live = await temporaryConsumers(client);
       assert.equal(live.length, 1, `one temporary consumer: ${live.join(', ')}`);
@@ -96,7 +96,7 @@ describe('journey: consumers and an enhanced fan-out tail', () => {
         return now.length === 1 && now[0] !== firstConsumer;
       }, 'the old temporary consumer deregistered and one fresh one registered');
       await client.send(new PutRecordsCommand({ StreamName: STREAM, Records: [{ PartitionKey: 'live', Data: Buffer.from(JSON.stringify({ marker: 'after-reload-efo-9' })) }] }));
-      await frame.locator('.rows .row', { hasText: 'after-reload-efo-9' }).first().waitFor({ timeout: 60_000 });
+      await frame.locator('.rows .row:visible', { hasText: 'after-reload-efo-9' }).first().waitFor({ timeout: 60_000 });
       const shown = await frame.locator('.rows .row:visible').allInnerTexts();
       assert.ok(!shown.some((t) => t.includes('pushed-live-7')), 'records shown before the reload are not read again');
       await wb.screenshot('44-efo-tail-restored');

@@ -111,12 +111,12 @@ describe('journey: the playground (npm start)', function () {
     await readWith(page, 'Polling (GetRecords)');
     const frame = page.frameLocator('iframe.webview').last().frameLocator('iframe');
     // Starting at LATEST, every row is a record the producer wrote after the tail began: live.
-    await frame.locator('.rows .row', { hasText: 'sensor-' }).first().waitFor({ timeout: 60_000 });
+    await frame.locator('.rows .row:visible', { hasText: 'sensor-' }).first().waitFor({ timeout: 60_000 });
     // The table is virtual (a fixed number of row elements), so count what the header says is buffered.
     const buffered = async () => Number(/([\d,]+) \/ [\d,]+ buffered/.exec(await frame.locator('.panel-header .stats').innerText())?.[1]?.replace(/,/g, '') ?? 0);
     const first = await eventually(buffered, 'a buffered count');
     await eventually(async () => (await buffered()) > first, 'more live records to arrive');
-    await frame.locator('.rows .row').first().click();
+    await frame.locator('.rows .row:visible').first().click();
     await page.keyboard.press('Enter');
     await frame.locator('.detail:visible').first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(resultsDir, 'playground-02-live-tail.png') });
@@ -134,7 +134,7 @@ describe('journey: the playground (npm start)', function () {
       await readWith(page, 'Polling (GetRecords)');
       const panel = page.frameLocator('iframe.webview').last().frameLocator('iframe');
       await panel.locator('.panel-header', { hasText: stream }).waitFor({ timeout: 60_000 });
-      const row = panel.locator('.rows .row', { hasText: text, has: panel.locator('.c-badges', { hasText: badge }) }).first();
+      const row = panel.locator('.rows .row:visible', { hasText: text, has: panel.locator('.c-badges', { hasText: badge }) }).first();
       await row.waitFor({ timeout: 60_000 });
       await row.click();
       await page.keyboard.press('Enter');
@@ -163,7 +163,7 @@ describe('journey: the playground (npm start)', function () {
     await orders.locator('.panel-header', { hasText: 'demo-clickstream' }).waitFor({ timeout: 60_000 });
     await orders.locator('.text-filter input').fill('order_created');
     await orders.locator('.panel-header .stats', { hasText: /\b10 shown\b/ }).waitFor({ timeout: 60_000 });
-    const row = orders.locator('.rows .row', { hasText: 'order_created' }).first();
+    const row = orders.locator('.rows .row:visible', { hasText: 'order_created' }).first();
     await row.click();
     await page.keyboard.press('Enter');
     await orders.locator('.detail:visible', { hasText: 'orderId' }).first().waitFor({ timeout: 15_000 });

@@ -65,13 +65,13 @@ describe('journey: tail a shard', () => {
     const frame = panelFrame(page);
     const rows = frame.locator('.rows .row:visible');
     await rows.first().waitFor({ timeout: 60_000 });
-    await frame.locator('.rows .row', { hasText: 'sensor-2' }).first().waitFor({ timeout: 30_000 });
+    await frame.locator('.rows .row:visible', { hasText: 'sensor-2' }).first().waitFor({ timeout: 30_000 });
     assert.ok((await frame.locator('.rows .row .c-badges', { hasText: /json/i }).count()) > 0, 'rows carry a JSON badge');
     await wb.screenshot('11-tail-rows');
 
     // Live: a record written now shows up without any action.
     await put(wb, [{ sensor_id: 'sensor-live', marker: 'live-42', temperature: 99.5 }]);
-    await frame.locator('.rows .row', { hasText: 'live-42' }).first().waitFor({ timeout: 30_000 });
+    await frame.locator('.rows .row:visible', { hasText: 'live-42' }).first().waitFor({ timeout: 30_000 });
     await wb.screenshot('12-tail-live');
 
     // Filter: only the live record matches.
@@ -99,7 +99,7 @@ describe('journey: tail a shard', () => {
     // Themes, for the README.
     await frame.locator('.text-filter input').fill('');
     await eventually(async () => (await rows.count()) > 1, 'every row back after clearing the filter');
-    await frame.locator('.rows .row').first().click();
+    await frame.locator('.rows .row:visible').first().click();
     await page.keyboard.press('Enter');
     await frame.locator('.detail:visible').first().waitFor({ timeout: 15_000 });
     await wb.screenshot('14-tail-dark');
@@ -121,7 +121,7 @@ describe('journey: tail a shard', () => {
     const frame = panelFrame(page);
     await frame.locator('.panel-header .title-line', { hasText: 'resumed' }).waitFor({ timeout: 60_000 });
     await put(wb, [{ sensor_id: 'sensor-after', marker: 'after-reload-7' }]);
-    await frame.locator('.rows .row', { hasText: 'after-reload-7' }).first().waitFor({ timeout: 30_000 });
+    await frame.locator('.rows .row:visible', { hasText: 'after-reload-7' }).first().waitFor({ timeout: 30_000 });
     const shown = await frame.locator('.rows .row:visible').allInnerTexts();
     assert.ok(!shown.some((t) => t.includes('live-42')), 'records shown before the reload are not read again');
     await wb.screenshot('16-tail-restored');

@@ -82,14 +82,14 @@ describe('journey: the tail table at three widths, and a tail error', () => {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TRIM_HORIZON' }).first().click();
     await readWith(page, 'Polling (GetRecords)');
     const frame = frames(page)[0];
-    await frame.locator('.rows .row').first().waitFor({ timeout: 60_000 });
+    await frame.locator('.rows .row:visible').first().waitFor({ timeout: 60_000 });
     // Keys typed while the panel has focus go to its webview: focus the editor first, then put
     // it beside the panel, and hide the side bar so the two share the window.
     await page.locator('.tabs-container .tab', { hasText: 'Untitled-1' }).click();
     await runCommand(page, 'View: Move Editor into Right Group');
     await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
     await page.locator('.sidebar .composite.title', { hasText: 'Kinesis: Explorer' }).waitFor({ state: 'hidden' });
-    await eventually(async () => (await frame.locator('.rows .row').count()) > 0 && (await frame.locator('.chip').count()) === 4, 'rows and the four shard chips');
+    await eventually(async () => (await frame.locator('.rows .row:visible').count()) > 0 && (await frame.locator('.chip').count()) === 4, 'rows and the four shard chips');
     await frame.locator('.title-line', { hasText: 'in arrival order' }).waitFor({ timeout: 30_000 });
     await eventually(async () => (await frame.locator('.stats', { hasText: /48 \/ / }).count()) === 1, 'all 48 records buffered', { timeoutMs: 60_000 });
 
@@ -133,7 +133,7 @@ describe('journey: the tail table at three widths, and a tail error', () => {
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TRIM_HORIZON' }).first().click();
       await readWith(page, 'Polling (GetRecords)');
       const panel = page.frameLocator('iframe.webview').last().frameLocator('iframe');
-      await panel.locator('.rows .row', { hasText: '{n: 1}' }).first().waitFor({ timeout: 60_000 });
+      await panel.locator('.rows .row:visible', { hasText: '{n: 1}' }).first().waitFor({ timeout: 60_000 });
       await c.send(new DeleteStreamCommand({ StreamName: ERRORS }));
       const banner = panel.locator('.banner.banner-error');
       await banner.waitFor({ timeout: 90_000 });

@@ -103,8 +103,9 @@ export class RowView {
     this.row = row;
     this.zone = zone;
     this.previewChars = ctx.previewChars;
+    // Stale hover text would describe the previous record; under the pointer, it describes this one.
+    const hovered = this.titled && this.el.matches(':hover');
     if (this.titled) {
-      // Stale hover text would describe the previous record.
       for (const cell of [this.time, this.shard, this.key, this.seq]) cell.removeAttribute('title');
       this.titled = false;
     }
@@ -125,5 +126,6 @@ export class RowView {
     this.fields.forEach((f, i) => setText(this.fieldCells[i], makePreview(fieldCellText(row, f), 120)));
     setText(this.preview, makePreview(row.preview, Math.min(PREVIEW_RENDER_MAX, ctx.previewChars)));
     this.el.classList.toggle('has-warning', row.warnings !== undefined && row.warnings.length > 0);
+    if (hovered) this.applyTitles();
   }
 }

@@ -2,6 +2,7 @@
 // ready handshake, rendering, controls (pause/resume, stop, clear, filters, toggles, export),
 // row actions, payload fetching, capacity and persisted state.
 import assert from 'node:assert/strict';
+import { eventually } from '../../support/eventually';
 import type { PanelPage} from '../webview-fixtures/panelPage';
 import { initMessage, statusMessage } from '../webview-fixtures/panelPage';
 import { jsonDecoded, makeRow, makeRows, sequenceNumber, textDecoded } from '../webview-fixtures/rows';
@@ -39,9 +40,10 @@ describe('tail panel webview', function () {
     assert.match(rows[0].text, /device-1/);
     assert.match(rows[0].text, /JSON/);
     assert.match(rows[0].text, /temperature: 61/, 'the compact one-line preview of the whole document');
-    await panel.page.locator('.rows .row[data-id="1"] .c-seq').hover();
-    const seqTitle = await panel.page.locator('.rows .row[data-id="1"] .c-seq').getAttribute('title');
-    assert.equal(seqTitle, sequenceNumber(1, 1), 'full sequence number on hover');
+    const seq = panel.page.locator('.rows .row[data-id="1"] .c-seq');
+    await seq.hover();
+    // The title is set when the pointer arrives (on a later frame than the hover itself).
+    await eventually(async () => (await seq.getAttribute('title')) === sequenceNumber(1, 1), 'full sequence number on hover');
   });
 
   it('pauses, resumes, stops and clears through messages', async () => {
