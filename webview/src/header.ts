@@ -9,6 +9,8 @@ import { CHIP_LIMIT, ShardSummary, STATE_LABEL } from './shardSummary';
 
 export interface HeaderEvents {
   toggleShard(shardId: string, visible: boolean): void;
+  /** The find line's Cancel (the same as the toolbar's Stop). */
+  cancelFind(): void;
 }
 
 export interface BufferFigures {
@@ -28,6 +30,8 @@ export class Header {
   private readonly banner = h('div', 'banner');
   /** Find in Stream: the overall progress, ETA and (at the end) the stop reason. */
   private readonly findLine = h('div', 'find-progress');
+  private readonly findText = h('span', 'find-text');
+  private readonly findCancel = h('button', 'find-cancel', 'Cancel');
   private readonly bannerIcon = icon('info');
   private readonly bannerText = h('span', 'banner-text');
   private readonly chipEls = new Map<string, HTMLButtonElement>();
@@ -45,6 +49,11 @@ export class Header {
     this.summary = new ShardSummary((id, visible) => this.events.toggleShard(id, visible));
     this.findLine.hidden = true;
     this.findLine.setAttribute('role', 'status');
+    this.findCancel.type = 'button';
+    this.findCancel.title = 'Cancel this find: the matches so far stay, marked incomplete';
+    this.findCancel.hidden = true;
+    this.findCancel.addEventListener('click', () => this.events.cancelFind());
+    this.findLine.append(this.findText, this.findCancel);
     this.el.append(this.title, this.chips, this.summary.el, this.stats, this.findLine, this.banner);
     this.chips.addEventListener('click', (e) => {
       const chip = e.target instanceof Element ? e.target.closest<HTMLElement>('.chip') : null;
@@ -106,8 +115,11 @@ export class Header {
     const find = status.find;
     this.findLine.hidden = find === undefined;
     if (find) {
-      setText(this.findLine, makePreview(revealControls(`Find ${find.range.replace(/^Find /, '')}: ${describeFindProgress(find)}`), 600));
-      setTitle(this.findLine, revealControls(find.shards.map(describeShardFind).join('\n')));
+      // Figures only: the stop reason is the banner's, said once.
+      setText(this.findText, makePreview(revealControls(`Find ${find.range.replace(/^Find /, '')}: ${describeFindProgress(find)}`), 600));
+      setTitle(this.findText, revealControls(find.shards.map(describeShardFind).join('\n')));
+      const running = find.stop === undefined && !status.stopped;
+      if (this.findCancel.hidden === running) this.findCancel.hidden = !running;
     }
   }
 

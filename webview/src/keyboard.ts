@@ -1,5 +1,5 @@
 // Keyboard: arrows / Page / Home / End move between rows, Enter expands, Escape closes the detail
-// (or leaves a filter box), Ctrl/Cmd+F focuses the filter.
+// (or leaves a filter box), Ctrl/Cmd+F focuses the filter, Ctrl/Cmd+Alt+F starts a Find in Stream.
 
 export interface KeyboardTargets {
   /** Where arrow keys act: the table, or the page itself when nothing has focus. */
@@ -9,6 +9,8 @@ export interface KeyboardTargets {
   toggleSelected(): void;
   closeDetail(): boolean;
   focusFilter(): void;
+  /** Find in Stream with the panel's filters (the toolbar's Find…). */
+  find(): void;
   focusTable(): void;
 }
 
@@ -17,9 +19,11 @@ const isEditable = (t: EventTarget | null): boolean =>
 
 export function installKeyboard(targets: KeyboardTargets): void {
   document.addEventListener('keydown', (e) => {
-    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
+    // e.code as well: on macOS Alt turns the key into 'ƒ'.
+    if ((e.ctrlKey || e.metaKey) && (e.key.toLowerCase() === 'f' || e.code === 'KeyF')) {
       e.preventDefault();
-      targets.focusFilter();
+      if (e.altKey) targets.find();
+      else targets.focusFilter();
       return;
     }
     if (isEditable(e.target)) {

@@ -52,7 +52,7 @@ export class Panel {
   private frame = 0;
 
   constructor(root: HTMLElement, private readonly host: PanelHost, restored: PersistedState | undefined) {
-    this.header = new Header({ toggleShard: (id, visible) => this.toggleShard(id, visible) });
+    this.header = new Header({ toggleShard: (id, visible) => this.toggleShard(id, visible), cancelFind: () => this.host.post({ type: 'stop' }) });
     this.toolbar = new Toolbar({
       pauseResume: () => this.setPaused(!this.paused),
       stop: () => this.host.post({ type: 'stop' }),
@@ -62,6 +62,7 @@ export class Panel {
       timeZone: (zone) => this.setTimeZone(zone),
       export: (scope, format) => this.exportRecords(scope, format),
       sendToStream: () => this.host.post({ type: 'sendToStream', ...(this.selectedId === undefined ? {} : { selectedId: this.selectedId }) }),
+      find: (text, field) => this.host.post({ type: 'find', text, field }),
     });
     this.table = new VirtualTable(this.store, () => ({
       timeZone: this.timeZone, selectedId: this.selectedId, expandedId: this.detail.openId, autoScroll: this.autoScroll,
@@ -110,6 +111,7 @@ export class Panel {
       toggleSelected: () => { if (this.selectedId !== undefined) this.toggle(this.selectedId); },
       closeDetail: () => this.closeDetail(),
       focusFilter: () => { this.toolbar.filterInput.focus(); this.toolbar.filterInput.select(); },
+      find: () => this.toolbar.requestFind(),
       focusTable: () => this.table.viewport.focus(),
     });
     this.invalidate();

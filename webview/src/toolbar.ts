@@ -1,7 +1,9 @@
 // The toolbar: pause/resume, stop, clear, the text and field filters, auto-scroll and UTC toggles,
-// and export (scope and format; the host shows the save dialog).
+// export (scope and format; the host shows the save dialog), and Find… (a Find in Stream over this
+// panel's stream with its filters; the host asks for the time range).
 import type { ExportFormat, ExportScope, TimeZoneMode } from '../../src/tail/shared/protocol';
 import { MAX_FILTER_LENGTH } from '../../src/tail/shared/protocol';
+import { compileView } from '../../src/tail/shared/filter';
 import { h, icon, iconButton, setTitle } from './dom';
 
 export interface ToolbarEvents {
@@ -14,7 +16,12 @@ export interface ToolbarEvents {
   export(scope: ExportScope, format: ExportFormat): void;
   /** "Send to stream…": the host asks which records and where. */
   sendToStream(): void;
+  /** "Find…" (or Ctrl/Cmd+Alt+F): a Find in Stream with these filters (the field one parses). */
+  find(text: string, field: string): void;
 }
+
+/** Said in the Find… button's hover; keyboard.ts handles it. */
+export const FIND_SHORTCUT = 'Ctrl+Alt+F';
 
 const FILTER_DEBOUNCE_MS = 150;
 
@@ -69,6 +76,8 @@ export class Toolbar {
     this.utcButton.title = 'Show arrival times in UTC';
     const exportButton = iconButton('desktop-download', 'Export…', 'export');
     const sendButton = iconButton('send', 'Send to stream…', 'sendToStream');
+    const findButton = iconButton('search', `Find in Stream… with these filters, over a time range you choose (${FIND_SHORTCUT})`, 'find');
+    findButton.classList.add('find-button');
     const group = (...children: HTMLElement[]): HTMLDivElement => {
       const g = h('div', 'toolbar-group');
       g.append(...children);
@@ -78,7 +87,7 @@ export class Toolbar {
     this.el.setAttribute('role', 'toolbar');
     this.el.append(
       group(this.pauseButton, this.stopButton, iconButton('clear-all', 'Clear', 'clear')),
-      group(filterBox, fieldBox),
+      group(filterBox, fieldBox, findButton),
       group(this.autoScrollButton, this.utcButton),
       group(this.scope, this.format, exportButton, sendButton),
       this.message,
@@ -131,6 +140,19 @@ export class Toolbar {
     this.message.classList.toggle('error', kind === 'error' && text !== '');
   }
 
+  /** Find… with what the boxes hold now (not the debounced filter); a field filter that does not parse is said here. */
+  requestFind(): void {
+    const text = this.filterInput.value;
+    const field = this.fieldInput.value;
+    const error = compileView({ text, field, hiddenShards: [] }).fieldError;
+    if (error) {
+      this.setFieldError(error);
+      this.say(`Find: fix the field filter first: ${error.message} (at character ${error.position + 1})`, 'error');
+      return;
+    }
+    this.events.find(text, field);
+  }
+
   private filtersChangedSoon(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -149,6 +171,7 @@ export class Toolbar {
       case 'utc': this.events.timeZone(this.utcButton.getAttribute('aria-pressed') === 'true' ? 'local' : 'utc'); break;
       case 'export': this.events.export(this.scope.value as ExportScope, this.format.value as ExportFormat); break;
       case 'sendToStream': this.events.sendToStream(); break;
+      case 'find': this.requestFind(); break;
     }
   }
 

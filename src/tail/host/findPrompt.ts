@@ -1,6 +1,7 @@
 // Asks what Find in Stream searches: from (TRIM_HORIZON, a time or a relative time), to (now, a
 // time or a relative time), a text filter and a field expression (checked as the user types,
-// compiled through the panel's filter so both speak the same language).
+// compiled through the panel's filter so both speak the same language). Started from a tail
+// panel, the panel's filters are given and only the range is asked.
 import type { StartPosition } from '../../kinesis/tail/position';
 import type { ReadEnd } from '../../kinesis/tail/rangeEnd';
 import { parseTimestamp } from '../../kinesis/tail/timestamp';
@@ -32,7 +33,13 @@ async function askTime(prompts: Prompts, title: string, now: () => number, place
   return { date, typed };
 }
 
-export async function promptFind(prompts: Prompts, title: string, now: () => number = Date.now): Promise<FindAnswers> {
+/** The filters a tail panel hands over (its toolbar's text and field filters). */
+export interface GivenFilter {
+  text: string;
+  field: string;
+}
+
+export async function promptFind(prompts: Prompts, title: string, now: () => number = Date.now, given?: GivenFilter): Promise<FindAnswers> {
   const from = await prompts.pick([
     { label: '$(calendar) From a time…', description: '-5m, -2h, 2026-11-23 10:00, or an ISO-8601 instant', value: 'time' as const },
     { label: '$(history) From TRIM_HORIZON', description: 'the oldest record still in retention', value: 'trim' as const },
@@ -48,6 +55,28 @@ export async function promptFind(prompts: Prompts, title: string, now: () => num
   const stop = to === 'time' ? await askTime(prompts, `${title}: to`, now, '-1m') : undefined;
   if (start && stop && stop.date.getTime() <= start.date.getTime()) throw new InputProblem(`The end of the range (${stop.typed}) must be after its start (${start.typed}).`);
 
+  const { text, field } = given && (given.text.trim() !== '' || given.field.trim() !== '') ? checkGiven(given) : await askFilter(prompts, title);
+  const untilMs = stop?.date.getTime() ?? now();
+  const filters = [text === '' ? '' : `"${text}"`, field].filter((f) => f !== '').join(' and ');
+  return {
+    position: start ? { type: 'AT_TIMESTAMP', timestamp: start.date } : { type: 'TRIM_HORIZON' },
+    ...(start ? { fromMs: start.date.getTime() } : {}),
+    end: stop ? { type: 'AT_TIMESTAMP', timestamp: stop.date } : { type: 'NOW' },
+    untilMs,
+    text,
+    field,
+    label: `${FIND_LABEL}${start?.typed ?? 'TRIM_HORIZON'} → ${stop?.typed ?? 'now'} · ${filters}`,
+  };
+}
+
+/** A panel's filters: the field filter must parse (the panel says so too, but a message may race an edit). */
+function checkGiven(given: GivenFilter): GivenFilter {
+  const compiled = compileFindFilter('', given.field);
+  if (!compiled.ok) throw new InputProblem(`The panel's field filter does not parse at ${compiled.error.position + 1}: ${compiled.error.message}`);
+  return { text: given.text.trim(), field: given.field.trim() };
+}
+
+async function askFilter(prompts: Prompts, title: string): Promise<GivenFilter> {
   const text = await prompts.input({ title: `${title}: text filter`, prompt: 'Text that payload or partition key contains (case-insensitive); leave empty for none', placeHolder: 'order-42' });
   if (text === undefined) throw new Cancelled();
   const field = await askParsed(prompts, {
@@ -59,16 +88,5 @@ export async function promptFind(prompts: Prompts, title: string, now: () => num
     return compiled.ok ? { ok: true, value: v.trim() } : { ok: false, error: `At ${compiled.error.position + 1}: ${compiled.error.message}` };
   });
   if (text.trim() === '' && field === '') throw new InputProblem('Give a text filter or a field filter: a find without a filter would keep every record.');
-
-  const untilMs = stop?.date.getTime() ?? now();
-  const filters = [text.trim() === '' ? '' : `"${text.trim()}"`, field].filter((f) => f !== '').join(' and ');
-  return {
-    position: start ? { type: 'AT_TIMESTAMP', timestamp: start.date } : { type: 'TRIM_HORIZON' },
-    ...(start ? { fromMs: start.date.getTime() } : {}),
-    end: stop ? { type: 'AT_TIMESTAMP', timestamp: stop.date } : { type: 'NOW' },
-    untilMs,
-    text: text.trim(),
-    field,
-    label: `${FIND_LABEL}${start?.typed ?? 'TRIM_HORIZON'} → ${stop?.typed ?? 'now'} · ${filters}`,
-  };
+  return { text: text.trim(), field };
 }

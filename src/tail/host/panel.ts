@@ -61,6 +61,8 @@ export interface TailPanelDeps {
   createTail(req: TailRequest, handlers: TailHandlers): TailHandle;
   decode(data: Uint8Array, logEvent?: number): Decoded;
   tailFromRecord(req: TailRequest, record: { shardId: string; sequenceNumber: string }): Promise<void>;
+  /** The toolbar's "Find…": a Find in Stream over this panel's stream and shards with these filters. */
+  find(from: TailPanel, filter: { text: string; field: string }): void;
   /** Sees each message posted to the webview (scale diagnostics, diagnostics.ts). */
   onPost?(message: HostToWebview): void;
 }
@@ -162,6 +164,10 @@ export class TailPanel implements vscode.Disposable {
   private receive(message: unknown): void {
     if (!isWebviewMessage(message)) {
       this.deps.log.warn(`tail ${this.req.streamName}: ignored a malformed message from the webview`);
+      return;
+    }
+    if (message.type === 'find') {
+      this.deps.find(this, { text: message.text, field: message.field });
       return;
     }
     this.session.handle(message).catch((err: unknown) => this.deps.log.error(`tail ${this.req.streamName}: ${message.type} failed`, err));

@@ -13,6 +13,13 @@ import { HostDiagnostics } from './diagnostics';
 import { FIND_GET_RECORDS_LIMIT } from './findScan';
 import { readEngineSettings, readPanelSettings } from './settings';
 
+/** A tail panel's "Find…": its stream and shards (from.req) and its filters. */
+export interface FindRequest {
+  from: TailPanel;
+  text: string;
+  field: string;
+}
+
 export class TailPanels implements vscode.Disposable {
   private readonly open = new Set<TailPanel>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -20,6 +27,9 @@ export class TailPanels implements vscode.Disposable {
   private readonly temporaries = new Map<string, { req: TailRequest; efo: EfoTarget }>();
   /** Consumers to choose from, temporary ones, their heartbeats and the sweep. */
   readonly consumers: EfoConsumers;
+  private readonly findRequests = new vscode.EventEmitter<FindRequest>();
+  /** A panel's "Find…" (commands/find.ts answers it with the same prompts and scan as the palette). */
+  readonly onDidRequestFind = this.findRequests.event;
   /** Only when KINESIS_EXPLORER_DIAGNOSTICS is set (bench/scale.ts). */
   private readonly diagnostics = HostDiagnostics.fromEnv();
 
@@ -42,9 +52,9 @@ export class TailPanels implements vscode.Disposable {
     return [...this.open];
   }
 
-  /** Opens a new panel beside the others and starts reading. */
-  async openTail(req: TailRequest): Promise<TailPanel> {
-    const panel = vscode.window.createWebviewPanel(TAIL_VIEW_TYPE, tailTitle(req), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
+  /** Opens a new panel (in the active editor group, or beside it) and starts reading. */
+  async openTail(req: TailRequest, column: vscode.ViewColumn = vscode.ViewColumn.Active): Promise<TailPanel> {
+    const panel = vscode.window.createWebviewPanel(TAIL_VIEW_TYPE, tailTitle(req), { viewColumn: column, preserveFocus: false }, {
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview')],
     });
@@ -54,6 +64,7 @@ export class TailPanels implements vscode.Disposable {
   dispose(): void {
     for (const p of [...this.open]) p.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
+    this.findRequests.dispose();
     this.diagnostics?.dispose();
   }
 
@@ -96,6 +107,7 @@ export class TailPanels implements vscode.Disposable {
         });
       },
       ...(this.diagnostics ? { onPost: (m: HostToWebview) => this.diagnostics?.countPost(m) } : {}),
+      find: (from, filter) => this.findRequests.fire({ from, ...filter }),
       tailFromRecord: async (from, record) => {
         const position: StartPosition = { type: 'AT_SEQUENCE_NUMBER', sequenceNumber: record.sequenceNumber };
         await this.openTail({ ...from, shardIds: [record.shardId], position, positionLabel: describePosition(position), resumeAfter: undefined, resumeAtLatest: undefined });

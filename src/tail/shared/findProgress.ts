@@ -59,10 +59,13 @@ export function describeStop(stop: FindStopReason, matches: number): string {
   }
 }
 
-/** One line for a progress notification or the panel header. */
+/**
+ * The figures, in one line, for the progress notification and the panel header. Never the stop
+ * reason: that is said once, by the panel's banner and the final notification (describeStop).
+ */
 export function describeFindProgress(p: FindProgress): string {
   const head = `${Math.floor(p.percent)}% · ${p.scannedRecords.toLocaleString('en-US')} records (${size(p.scannedBytes)}) scanned · ${plural(p.matches, 'match', 'matches')}`;
-  if (p.stop) return `${head} · ${describeStop(p.stop, p.matches)}`;
+  if (p.stop) return head;
   const rate = ` · ${Math.round(p.recordsPerSecond).toLocaleString('en-US')} records/s`;
   return `${head}${rate}${p.etaMs === undefined ? '' : ` · about ${duration(p.etaMs)} left`}`;
 }

@@ -217,11 +217,13 @@ export interface PutAgainMessage { type: 'putAgain'; id: number }
 export interface GetPayloadMessage { type: 'getPayload'; requestId: number; id: number }
 /** "Send to stream…": the host asks which records (the selected one, those the filters show, all). */
 export interface SendToStreamMessage { type: 'sendToStream'; selectedId?: number }
+/** "Find…": a Find in Stream over this panel's stream and shards, with the panel's filters. */
+export interface FindMessage { type: 'find'; text: string; field: string }
 
 export type WebviewToHost =
   | ReadyMessage | PauseMessage | ResumeMessage | StopMessage | ClearMessage | SetFilterMessage
   | ToggleShardMessage | ExportMessage | CopyMessage | OpenInEditorMessage | TailFromRecordMessage
-  | PutAgainMessage | GetPayloadMessage | SendToStreamMessage;
+  | PutAgainMessage | GetPayloadMessage | SendToStreamMessage | FindMessage;
 
 /** Row actions that carry only a record id. */
 export type RecordActionType = 'openInEditor' | 'tailFromRecord' | 'putAgain';
@@ -288,6 +290,7 @@ const CHECKERS: Record<WebviewToHost['type'], { keys: readonly string[]; optiona
   putAgain: { keys: ['id'], check: idOnly },
   getPayload: { keys: ['requestId', 'id'], check: (m) => isId(m.requestId) && isId(m.id) },
   sendToStream: { keys: [], optional: ['selectedId'], check: (m) => m.selectedId === undefined || isId(m.selectedId) },
+  find: { keys: ['text', 'field'], check: (m) => isBoundedString(m.text, MAX_FILTER_LENGTH) && isBoundedString(m.field, MAX_FILTER_LENGTH) },
 };
 
 /** True only for a well-formed message of the fixed command set; the host drops anything else. */

@@ -1,6 +1,7 @@
 // Find in Stream against kinesis-local, through the tail panel's session: only matches are
-// buffered, the range ends by itself with "range done", the match cap and Cancel give their own
-// stop reasons, and the last status message carries the figures and the reason.
+// buffered, the range ends by itself with "range done", the match cap, Cancel and an error on one
+// shard (a fault proxy denying its GetRecords) give their own stop reasons, and the last status
+// message carries the figures and the reason.
 import { strict as assert } from 'node:assert';
 import { decodePayload } from '../../../../src/kinesis/decode';
 import { StreamTail } from '../../../../src/kinesis/tail';
@@ -8,9 +9,11 @@ import type { ReadEnd } from '../../../../src/kinesis/tail/rangeEnd';
 import { FindScan } from '../../../../src/tail/host/findScan';
 import { TailSession } from '../../../../src/tail/host/session';
 import type { HostToWebview, StatusMessage } from '../../../../src/tail/shared/protocol';
-import { createStream, deleteStream, testClient } from '../../fixture';
+import { describeFindProgress, describeStop } from '../../../../src/tail/shared/findProgress';
+import { FaultProxy } from '../../../harness/faultProxy';
+import { createStream, deleteStream, emulator, testClient } from '../../fixture';
 import { eventually } from '../../../support/eventually';
-import { putAll } from '../../kinesis/tail/helpers';
+import { listShards, putAll } from '../../kinesis/tail/helpers';
 
 const TOTAL = 400;
 /** Every 10th record is a WARN. */
@@ -29,10 +32,10 @@ describe('Find in Stream (session + engine) against kinesis-local', function () 
     await deleteStream(stream);
   });
 
-  function find(field: string, matchCap: number, end: ReadEnd = { type: 'NOW' }, limit = 10_000) {
+  function find(field: string, matchCap: number, end: ReadEnd = { type: 'NOW' }, limit = 10_000, endpoint?: string) {
     const posted: HostToWebview[] = [];
     const scan = new FindScan({ text: '', field, matchCap, untilMs: Date.now(), label: 'Find TRIM_HORIZON → now' });
-    const client = testClient({ maxAttempts: 1 });
+    const client = testClient({ maxAttempts: 1, ...(endpoint ? { endpoint } : {}) });
     const session = new TailSession({
       target: { connection: 'local', region: 'us-east-1', stream, shardIds: [], startPosition: 'Find TRIM_HORIZON → now' },
       streamTail: true,
@@ -85,5 +88,39 @@ describe('Find in Stream (session + engine) against kinesis-local', function () 
     const status = await eventually(() => lastStatus()?.find?.stop && lastStatus(), 'the final status reaches the webview');
     assert.match(status.message ?? '', /Cancelled: the result is incomplete/);
     await session.dispose();
+  });
+
+  it('an error on one shard stops the find with "shard-error": which shard, the AWS code, a next step, never complete', async () => {
+    const shards = await listShards(testClient(), stream);
+    const denied = shards[1]?.ShardId ?? '';
+    assert.ok(denied !== '', 'the stream has a second shard');
+    const proxy = await FaultProxy.start(emulator().endpoint, { rules: [{ operation: 'GetRecords', fault: 'access-denied', shardId: denied, rate: 1 }] });
+    try {
+      const { scan, session, lastStatus } = find('$.status == "WARN"', 10_000, { type: 'NOW' }, 10_000, proxy.endpoint);
+      session.start();
+      await session.handle({ type: 'ready' });
+      await session.done;
+      assert.ok(proxy.injected('access-denied') >= 1, 'the fault was injected');
+      const p = scan.progress();
+      assert.equal(p.stop?.kind, 'shard-error');
+      const stop = p.stop?.kind === 'shard-error' ? p.stop : undefined;
+      assert.equal(stop?.shardId, denied, 'names the shard that failed');
+      assert.equal(stop?.code, 'AccessDeniedException');
+      assert.match(stop?.nextStep ?? '', /kinesis:GetRecords/, 'says what to grant');
+      // Never complete: the denied shard scanned nothing, so the find is not at 100%.
+      assert.ok(p.percent < 100, `percent ${p.percent}`);
+      assert.ok(p.shards.some((s) => s.shardId === denied && s.percent < 100));
+      // The other shard's matches are kept, and every kept row is a match.
+      assert.ok(session.rows().length > 0 && session.rows().every((r) => r.shardId !== denied && JSON.parse(r.body).status === 'WARN'));
+      const said = describeStop(p.stop ?? { kind: 'range-done' }, p.matches);
+      assert.match(said, new RegExp(`${denied}: AccessDeniedException: .*kinesis:GetRecords.* The result is incomplete`));
+      const status = await eventually(() => lastStatus()?.find?.stop && lastStatus(), 'the final status reaches the webview');
+      assert.equal(status.severity, 'error', 'the banner is an error');
+      assert.equal(status.message, said, 'the banner carries the stop reason');
+      assert.doesNotMatch(describeFindProgress(status.find ?? p), /AccessDenied|Range done/, 'the figures line does not repeat it');
+      await session.dispose();
+    } finally {
+      await proxy.close();
+    }
   });
 });

@@ -63,6 +63,17 @@ describe('FindScan', () => {
     assert.deepEqual(stopReason(status([shard('a', 'done'), shard('b', 'closed')]), undefined, false), { kind: 'range-done' });
   });
 
+  it('the figures line never repeats the stop reason (the banner says it once)', () => {
+    const scan = new FindScan({ text: 'warn', field: '', matchCap: 100, untilMs: 1000, fromMs: 0, label: 'x' }, () => 0);
+    scan.keep(batch('a', [{ status: 'WARN', at: 250 }]));
+    scan.finish(status([shard('a', 'stopped')]));
+    const p = scan.progress();
+    assert.deepEqual(p.stop, { kind: 'cancelled' });
+    const line = describeFindProgress(p);
+    assert.match(line, /scanned · 1 match$/);
+    assert.doesNotMatch(line, /Cancelled|incomplete/);
+  });
+
   it('every stop reason but "range done" says the result is incomplete', () => {
     assert.match(describeStop({ kind: 'match-cap', cap: 10_000 }, 10_000), /10,000.*incomplete/);
     assert.match(describeStop({ kind: 'cancelled' }, 3), /incomplete \(3 matches so far\)/);

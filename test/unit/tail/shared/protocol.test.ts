@@ -16,6 +16,8 @@ const VALID: WebviewToHost[] = [
   { type: 'tailFromRecord', id: 7 },
   { type: 'putAgain', id: 7 },
   { type: 'getPayload', requestId: 1, id: 9 },
+  { type: 'find', text: 'device-1', field: '$.status == "WARN"' },
+  { type: 'find', text: '', field: '' },
 ];
 
 describe('tail protocol: isWebviewMessage', () => {
@@ -59,6 +61,10 @@ describe('tail protocol: isWebviewMessage', () => {
       { type: 'openInEditor', id: 1, path: '/etc/passwd' },
       { type: 'getPayload', id: 1 },
       { type: 'ready', lastSeenId: 41 },
+      { type: 'find', text: 'a' },
+      { type: 'find', text: '', field: 7 },
+      { type: 'find', text: '', field: 'x'.repeat(MAX_FILTER_LENGTH + 1) },
+      { type: 'find', text: '', field: '', from: 'TRIM_HORIZON' },
     ];
     for (const m of bad) assert.equal(isWebviewMessage(m), false, JSON.stringify(m));
   });
