@@ -119,6 +119,8 @@ describe('journey: find in stream', () => {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'From a time' }).first().waitFor();
     await wb.screenshot('40b-find-from');
     await pickRow(page, 'From a time');
+    // The pick gives way to an input box with the same title: type only once the list is gone.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'From a time' }).first().waitFor({ state: 'hidden' });
     await input.fill('-5m');
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'To now' }).first().waitFor();
@@ -144,14 +146,14 @@ describe('journey: find in stream', () => {
     assert.doesNotMatch(line, /Range done/, 'the stop reason is said once');
     assert.match(line, new RegExp(`${RECORDS.toLocaleString('en-US')} records .* scanned`), line);
     assert.match(line, new RegExp(`${WARNS.toLocaleString('en-US')} matches`), line);
-    await frame.locator('.rows .row', { hasText: 'WARN' }).first().waitFor({ timeout: 30_000 });
+    await frame.locator('.rows .row:visible', { hasText: 'WARN' }).first().waitFor({ timeout: 30_000 });
     const shown = await frame.locator('.rows .row:visible').allInnerTexts();
     assert.ok(shown.length > 0 && shown.every((t) => t.includes('WARN')), 'only matches are rows');
     await page.locator('.notifications-toasts', { hasText: 'Range done' }).first().waitFor({ timeout: 30_000 }).catch(() => undefined);
     await wb.screenshot('43-find-done');
 
     // Every row action is the tail panel's own: open one match's detail.
-    await frame.locator('.rows .row').first().click();
+    await frame.locator('.rows .row:visible').first().click();
     await page.keyboard.press('Enter');
     await frame.locator('.detail:visible').first().waitFor({ timeout: 15_000 });
     await wb.screenshot('44-find-match-detail');
@@ -195,7 +197,7 @@ describe('journey: find in stream', () => {
     assert.match(await find.locator('.panel-header .title-line').innerText(), /\$\.status == "WARN"/, 'the find carries the panel\'s field filter');
     // Opening a group beside can reload the tail's webview (a new frame, its rows replayed).
     const tailAgain = await frameShowing(page, '.panel-header .title-line:has-text("LATEST")', 'the tail, still open beside the find');
-    await tailAgain.locator('.rows .row').first().waitFor({ timeout: 30_000 });
+    await tailAgain.locator('.rows .row:visible').first().waitFor({ timeout: 30_000 });
     await wb.screenshot('45-find-from-tail-scanning');
 
     // Cancel in the header: only a find still running can end as "Cancelled".
