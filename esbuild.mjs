@@ -1,4 +1,4 @@
-// Builds the bundles: the extension's activation bundle and the two it loads on first use (Node,
+// Builds the bundles: the extension's activation bundle and the three it loads on first use (Node,
 // CommonJS, `vscode` external), and the tail panel's browser front end. `--watch` rebuilds them
 // on change; `--production` minifies.
 import * as esbuild from 'esbuild';
@@ -27,15 +27,24 @@ const common = { bundle: true, sourcemap: true, minify: production, logLevel: 'w
  * - dist/kinesis.js: the Kinesis layer (src/kinesis/api.ts) with the AWS SDK, via loadKinesis().
  * - dist/features.js: command bodies, tail panels and producer documents (src/features.ts), via
  *   LazyFeatures (src/featuresLoader.ts).
+ * - dist/filter.js: the view filter with the CEL engine (src/tail/shared/filter.ts), via loadFilter()
+ *   (src/tail/host/filterLoader.ts, itself in dist/features.js).
  */
 const lazyBundles = [
   { request: /[\\/]kinesis[\\/]api$/, loader: 'kinesisLoader.ts', out: './kinesis.js', via: 'go through loadKinesis()' },
   { request: /^\.[\\/]features$/, loader: 'featuresLoader.ts', out: './features.js', via: 'go through LazyFeatures (featuresLoader.ts)' },
+  { request: /[\\/]shared[\\/]filter$/, loader: 'filterLoader.ts', out: './filter.js', via: 'go through loadFilter() (src/tail/host/filterLoader.ts)' },
+];
+
+/** Packages that only a lazy bundle may hold, and the way to reach them. */
+const lazyPackages = [
+  { request: /^@(aws-sdk|smithy)\//, via: 'reach the SDK through loadKinesis()' },
+  { request: /^@marcbachmann\/cel-js/, via: 'reach the CEL engine through loadFilter()' },
 ];
 
 /**
  * Turns each lazy entry into an external require from its loader, and refuses any other import of
- * it. It also refuses any value import of the AWS SDK or Smithy outside dist/kinesis.js.
+ * it. It also refuses any value import of the AWS SDK, Smithy or the CEL engine outside their bundles.
  */
 const lazyBundlesPlugin = {
   name: 'lazy-bundles',
@@ -48,10 +57,12 @@ const lazyBundlesPlugin = {
         return { path: lazy.out, external: true };
       });
     }
-    // The SDK must never reach these bundles, even through a small module of the layer.
-    build.onResolve({ filter: /^@(aws-sdk|smithy)\// }, (args) => ({
-      errors: [{ text: `${args.importer} pulls ${args.path} into ${build.initialOptions.outfile}; reach the SDK through loadKinesis()` }],
-    }));
+    // The SDK and the CEL engine must never reach these bundles, even through a small module.
+    for (const pkg of lazyPackages) {
+      build.onResolve({ filter: pkg.request }, (args) => ({
+        errors: [{ text: `${args.importer} pulls ${args.path} into ${build.initialOptions.outfile}; ${pkg.via}` }],
+      }));
+    }
   },
 };
 
@@ -85,6 +96,13 @@ const features = {
   plugins: [lazyBundlesPlugin, logPlugin('features')],
 };
 
+const filter = {
+  ...node,
+  entryPoints: ['src/tail/shared/filter.ts'],
+  outfile: 'dist/filter.js',
+  plugins: [logPlugin('filter')],
+};
+
 const kinesis = {
   ...node,
   entryPoints: ['src/kinesis/api.ts'],
@@ -114,10 +132,10 @@ function copyCodicons() {
 
 copyCodicons();
 if (watch) {
-  const contexts = await Promise.all([extension, features, kinesis, webview].map((o) => esbuild.context(o)));
+  const contexts = await Promise.all([extension, features, kinesis, filter, webview].map((o) => esbuild.context(o)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  const [built] = await Promise.all([extension, features, kinesis, webview].map((o) => esbuild.build(o)));
+  const [built] = await Promise.all([extension, features, kinesis, filter, webview].map((o) => esbuild.build(o)));
   checkActivationBundle(built.metafile);
   writeFileSync('dist/extension.meta.json', JSON.stringify(built.metafile));
 }

@@ -4,7 +4,9 @@ import { suite as api } from './api';
 import { suite as decode } from './decode';
 import { suite as drain } from './drain';
 import { suite as scale } from './scale';
+import { suite as find } from './find';
 import type { BenchSuite } from './types';
+import { suite as filter } from './filter';
 import { suite as webview } from './webview';
 
 export const suites: BenchSuite[] = [
@@ -14,4 +16,6 @@ export const suites: BenchSuite[] = [
   webview,
   scale,
   activation,
+  find,
+  filter,
 ];

@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import { consumerCommands } from './commands/consumers';
 import { explorerCommands } from './commands/explorer';
+import { findCommands } from './commands/find';
 import { generalCommands } from './commands/general';
 import { CommandIds } from './commands/ids';
 import { putCommands } from './commands/put/register';
@@ -41,6 +42,7 @@ export class Features implements vscode.Disposable {
       ...putCommands(services, model),
       ...streamAdminCommands(services, model, explorer.view, describeDocs),
       ...tailCommands(services, model, this.tails),
+      ...findCommands(services, model, this.tails),
       ...producerDocs.commands,
       ...sendToStreamCommands(services, model),
     ];

@@ -37,6 +37,7 @@ export const CommandIds = {
   tailShard: 'kinesis.tailShard',
   tailStreamEfo: 'kinesis.tailStreamEfo',
   tailFromRecord: 'kinesis.tail.fromRecord',
+  findInStream: 'kinesis.findInStream',
   sendToStream: 'kinesis.sendToStream',
   // producer documents (*.kinesis)
   producerDocPut: 'kinesis.producerDoc.put',

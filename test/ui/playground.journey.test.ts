@@ -123,7 +123,8 @@ describe('journey: the playground (npm start)', function () {
 
     // The other decoders, from the start of their streams: CloudWatch Logs envelopes and KPL aggregates.
     const others = [
-      { stream: 'demo-lambda-logs', badge: 'CWL', text: 'DATA_MESSAGE', shot: 'playground-03-cloudwatch-logs' },
+      // Each log event is its own row (the Lambda form's JSON parsed).
+      { stream: 'demo-lambda-logs', badge: 'CWL', text: 'payment', shot: 'playground-03-cloudwatch-logs' },
       { stream: 'demo-orders-kpl', badge: 'KPL', text: 'order_id', shot: 'playground-04-kpl' },
     ];
     for (const { stream, badge, text, shot } of others) {

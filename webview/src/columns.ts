@@ -1,7 +1,7 @@
 // The table's columns: the header (sort buttons, drag handles to resize), the widths the user set
 // (CSS variables on the table, so every pooled row follows without a re-render), and the JSON
 // field columns added from the Columns menu ($.temperature). Payload takes the remaining width.
-import { parseFieldExpression, resolvePath, type PathStep } from '../../src/tail/shared/fieldExpression';
+import { parseShortForm, resolvePath, type PathStep } from '../../src/tail/shared/shortForm';
 import { rowJson } from '../../src/tail/shared/filter';
 import { stringifyJson } from '../../src/tail/shared/exactJson';
 import { SORT_KEYS, type SortKey, type SortSpec } from '../../src/tail/shared/rowSort';
@@ -40,7 +40,7 @@ export function parseFieldColumn(source: string): FieldColumn | string {
   if (s === '') return 'Type a JSON path, for example $.temperature.';
   if (s.length > MAX_FIELD_PATH) return `A field path is at most ${MAX_FIELD_PATH} characters.`;
   try {
-    const expr = parseFieldExpression(s);
+    const expr = parseShortForm(s);
     if (expr.kind !== 'exists') return 'A column needs a path only (such as $.temperature), without a comparison.';
     return { source: s, path: expr.path };
   } catch (e) {

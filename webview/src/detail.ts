@@ -1,7 +1,7 @@
 // The detail pane under the table: the expanded record's metadata, its actions, and its payload as
 // a JSON tree, text or hex. A payload cut at the inline cap is fetched in full with getPayload.
 import { parseJsonExact, stringifyJson } from '../../src/tail/shared/exactJson';
-import { formatBytes, formatDateTime, jsonDepth, makePreview, revealControls } from '../../src/tail/shared/display';
+import { formatBytes, formatDateTime, jsonDepth, makePreview, recordPart, revealControls } from '../../src/tail/shared/display';
 import type { PayloadMessage, RecordRow, TimeZoneMode } from '../../src/tail/shared/protocol';
 import { badgesFor } from './badges';
 import { h, iconButton } from './dom';
@@ -14,6 +14,7 @@ type Tab = 'tree' | 'text' | 'hex' | 'original';
 /** Records whose values the decoder converted: the Original tab shows them as they arrived. */
 function conversionNote(row: RecordRow): string | undefined {
   if (row.layers.includes('dynamodb')) return 'Values were converted from DynamoDB\'s typed JSON ({"N": "5"} shows as 5). The Original tab shows the record as it arrived.';
+  if (row.log) return `This row is event ${row.log.index + 1} of ${row.log.count} of a gzipped CloudWatch Logs envelope. The Original tab shows the whole envelope as it arrived; put again and tail from this record use its Kinesis record.`;
   if (row.layers.includes('cloudwatch-logs')) return 'Log events were unpacked from the gzipped CloudWatch Logs envelope. The Original tab shows the envelope as it arrived.';
   return undefined;
 }
@@ -96,13 +97,19 @@ export class DetailPane {
   private renderMeta(): void {
     const row = this.row as RecordRow;
     const fields: Array<[string, string]> = [
-      ['Sequence', row.sequenceNumber + (row.subSequenceNumber === undefined ? '' : ` (sub-sequence ${row.subSequenceNumber})`)],
+      ['Sequence', row.sequenceNumber + recordPart(row)],
       ['Shard', row.shardId],
       ['Partition key', row.partitionKey],
       ['Arrival', formatDateTime(row.arrival, this.zone)],
       ['Size', `${formatBytes(row.size)} (${row.size} bytes)`],
     ];
     if (row.explicitHashKey !== undefined) fields.push(['Explicit hash key', row.explicitHashKey]);
+    if (row.log) {
+      // A CloudWatch Logs event: the row is one event; sequence, size and actions are its record's.
+      fields.push(['Log group', row.log.group], ['Log stream', row.log.stream], ['Event', `${row.log.index + 1} of ${row.log.count}, id ${row.log.id}`], ['Event time', formatDateTime(row.log.timestamp, this.zone)]);
+      if (row.log.level !== undefined) fields.push(['Level', row.log.level]);
+      if (row.log.requestId !== undefined) fields.push(['Request id', row.log.requestId]);
+    }
     const items: HTMLElement[] = [];
     for (const [label, value] of fields) {
       const cell = h('span', 'meta-value', makePreview(value, 2000));

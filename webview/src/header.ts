@@ -3,6 +3,7 @@
 // CHIP_LIMIT shards, one grouped line with a details table instead (shardSummary.ts).
 import { formatBytes, formatCount, formatLag, formatRate, makePreview, revealControls, shortenLongNumbers, shortShard } from '../../src/tail/shared/display';
 import type { ShardStatus, StatusMessage, TailTarget } from '../../src/tail/shared/protocol';
+import { describeFindProgress, describeShardFind } from '../../src/tail/shared/findProgress';
 import { h, icon, setText, setTitle } from './dom';
 import { CHIP_LIMIT, ShardSummary, STATE_LABEL } from './shardSummary';
 
@@ -25,6 +26,8 @@ export class Header {
   private readonly summary: ShardSummary;
   private readonly stats = h('div', 'stats');
   private readonly banner = h('div', 'banner');
+  /** Find in Stream: the overall progress, ETA and (at the end) the stop reason. */
+  private readonly findLine = h('div', 'find-progress');
   private readonly bannerIcon = icon('info');
   private readonly bannerText = h('span', 'banner-text');
   private readonly chipEls = new Map<string, HTMLButtonElement>();
@@ -40,7 +43,9 @@ export class Header {
     this.banner.setAttribute('role', 'status');
     this.chips.setAttribute('aria-label', 'Shards');
     this.summary = new ShardSummary((id, visible) => this.events.toggleShard(id, visible));
-    this.el.append(this.title, this.chips, this.summary.el, this.stats, this.banner);
+    this.findLine.hidden = true;
+    this.findLine.setAttribute('role', 'status');
+    this.el.append(this.title, this.chips, this.summary.el, this.stats, this.findLine, this.banner);
     this.chips.addEventListener('click', (e) => {
       const chip = e.target instanceof Element ? e.target.closest<HTMLElement>('.chip') : null;
       const shardId = chip ? [...this.chipEls].find(([, el]) => el === chip)?.[0] : undefined;
@@ -98,6 +103,12 @@ export class Header {
     for (const [id, chip] of this.chipEls) {
       if (!seen.has(id)) { chip.remove(); this.chipEls.delete(id); }
     }
+    const find = status.find;
+    this.findLine.hidden = find === undefined;
+    if (find) {
+      setText(this.findLine, makePreview(revealControls(`Find ${find.range.replace(/^Find /, '')}: ${describeFindProgress(find)}`), 600));
+      setTitle(this.findLine, revealControls(find.shards.map(describeShardFind).join('\n')));
+    }
   }
 
   /** Rates and totals from the last status, buffer figures from the store. */
@@ -138,7 +149,9 @@ export class Header {
     chip.dataset.state = Object.prototype.hasOwnProperty.call(STATE_LABEL, s.state) ? s.state : 'error';
     setText(name, makePreview(shortShard(s.shardId), 40));
     setText(state, label);
-    setText(lag, s.millisBehindLatest === undefined ? '' : `${formatLag(s.millisBehindLatest)} behind`);
+    const found = this.status?.find?.shards.find((f) => f.shardId === s.shardId);
+    if (found) setText(lag, `${Math.floor(found.percent)}% · ${formatCount(found.matches)} found`);
+    else setText(lag, s.millisBehindLatest === undefined ? '' : `${formatLag(s.millisBehindLatest)} behind`);
     const detail = [
       revealControls(s.shardId), label,
       s.millisBehindLatest === undefined ? '' : `MillisBehindLatest ${formatCount(s.millisBehindLatest)}`,

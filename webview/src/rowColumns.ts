@@ -3,7 +3,7 @@
 // BodyArena, and the preview rebuilt from the body when shown. A RecordRow object exists only
 // for the rows on screen and the one a row action or the detail pane asks for.
 import { previewFromBody } from '../../src/tail/shared/recordRow';
-import type { DecodeLayer, PayloadKind, RecordRow } from '../../src/tail/shared/protocol';
+import type { DecodeLayer, LogEventMeta, PayloadKind, RecordRow } from '../../src/tail/shared/protocol';
 import { BodyArena } from './bodyArena';
 
 /** Digits of a sequence number kept as a number (15 < log10(2^53)); the head is interned. */
@@ -12,7 +12,7 @@ const TRUNCATED = 1;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Fields few rows have, by slot. */
-interface Rare { preview?: string; seq?: string; explicitHashKey?: string; warnings?: string[]; body?: string }
+interface Rare { preview?: string; seq?: string; explicitHashKey?: string; warnings?: string[]; body?: string; log?: LogEventMeta }
 
 /** The fields a filter and the histogram read, without building a row. */
 export interface RowSubject {
@@ -23,6 +23,10 @@ export interface RowSubject {
   kind: PayloadKind;
   body: string;
   bodyTruncated: boolean;
+  /** What CEL's `seq`, `size` and `log` read. */
+  sequenceNumber: string;
+  size: number;
+  log?: LogEventMeta;
 }
 
 class Interner {
@@ -105,6 +109,7 @@ export class RowColumns {
     } else rare.seq = seq;
     if (row.kind === 'binary' || (row.kind === 'json' && row.bodyTruncated)) rare.preview = row.preview;
     if (row.explicitHashKey !== undefined) rare.explicitHashKey = row.explicitHashKey;
+    if (row.log !== undefined) rare.log = row.log;
     if (row.warnings && row.warnings.length > 0) rare.warnings = row.warnings;
     if (Object.keys(rare).length > 0) this.rare.set(slot, rare);
     else this.rare.delete(slot);
@@ -135,9 +140,13 @@ export class RowColumns {
 
   /** The fields filters read (the body is decoded from the arena). */
   subject(slot: number): RowSubject {
+    const rare = this.rare.get(slot);
     return {
       id: this.id[slot], arrival: this.arrival[slot], shardId: this.shardId(slot), partitionKey: this.partitionKey[slot] ?? '',
       kind: this.kind(slot), body: this.body(slot), bodyTruncated: (this.flags[slot] & TRUNCATED) !== 0,
+      sequenceNumber: rare?.seq ?? this.seqHeads.values[this.seqHead[slot]] + String(this.seqTail[slot]).padStart(SEQ_TAIL, '0'),
+      size: this.size[slot],
+      ...(rare?.log === undefined ? {} : { log: rare.log }),
     };
   }
 
@@ -150,8 +159,9 @@ export class RowColumns {
     return {
       id: s.id,
       shardId: s.shardId,
-      sequenceNumber: rare?.seq ?? this.seqHeads.values[this.seqHead[slot]] + String(this.seqTail[slot]).padStart(SEQ_TAIL, '0'),
+      sequenceNumber: s.sequenceNumber,
       ...(sub >= 0 ? { subSequenceNumber: sub } : {}),
+      ...(rare?.log === undefined ? {} : { log: rare.log }),
       partitionKey: s.partitionKey,
       ...(rare?.explicitHashKey === undefined ? {} : { explicitHashKey: rare.explicitHashKey }),
       arrival: s.arrival,

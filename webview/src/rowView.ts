@@ -1,6 +1,6 @@
 // One pooled table row: built once, then refilled with whichever record scrolls into its slot.
 // Every record field reaches the DOM through textContent or a plain-string title.
-import { formatBytes, formatDateTime, formatTime, makePreview, revealControls, shortSequence, shortShard } from '../../src/tail/shared/display';
+import { formatBytes, formatDateTime, formatTime, makePreview, recordPart, revealControls, shortSequence, shortShard } from '../../src/tail/shared/display';
 import type { RecordRow, TimeZoneMode } from '../../src/tail/shared/protocol';
 import { h, icon, iconButton, setText, setTitle } from './dom';
 import { badgesFor } from './badges';
@@ -90,8 +90,9 @@ export class RowView {
     const row = this.row;
     if (!row || this.titled || this.zone === undefined) return;
     this.titled = true;
-    const sub = row.subSequenceNumber === undefined ? '' : ` #${row.subSequenceNumber}`;
-    setTitle(this.time, formatDateTime(row.arrival, this.zone));
+    const sub = recordPart(row);
+    const event = row.log ? `\nevent time ${formatDateTime(row.log.timestamp, this.zone)} · ${row.log.group} · ${row.log.stream}` : '';
+    setTitle(this.time, formatDateTime(row.arrival, this.zone) + event);
     setTitle(this.shard, revealControls(row.shardId));
     setTitle(this.key, makePreview(row.partitionKey, 1000));
     setTitle(this.seq, revealControls(row.sequenceNumber + sub));
@@ -112,7 +113,7 @@ export class RowView {
     // Every cell is one line: makePreview folds line breaks and shows control characters.
     setText(this.shard, makePreview(shortShard(row.shardId), 40));
     setText(this.key, makePreview(row.partitionKey, PREVIEW_RENDER_MAX));
-    const sub = row.subSequenceNumber === undefined ? '' : ` #${row.subSequenceNumber}`;
+    const sub = recordPart(row, true);
     setText(this.seq, makePreview(shortSequence(row.sequenceNumber) + sub, 60));
     setText(this.size, formatBytes(row.size));
     // Most neighbouring records share their layers: keep the badges when they match.

@@ -11,10 +11,10 @@ export const CHIP_LIMIT = 16;
 
 export const STATE_LABEL: Record<ShardState, string> = {
   waiting: 'waiting', starting: 'starting', reading: 'reading', 'caught-up': 'caught up', throttled: 'throttled', retrying: 'retrying',
-  closed: 'closed', error: 'error', stopped: 'stopped', paused: 'paused',
+  closed: 'closed', error: 'error', stopped: 'stopped', paused: 'paused', done: 'done',
 };
 /** Sorting by state puts trouble first. */
-const STATE_RANK: ShardState[] = ['error', 'throttled', 'retrying', 'reading', 'starting', 'waiting', 'caught-up', 'paused', 'closed', 'stopped'];
+const STATE_RANK: ShardState[] = ['error', 'throttled', 'retrying', 'reading', 'starting', 'waiting', 'caught-up', 'paused', 'done', 'closed', 'stopped'];
 
 export type ShardSortKey = 'shard' | 'state' | 'lag' | 'records' | 'rate';
 const COLUMNS: { key: ShardSortKey; label: string; numeric: boolean }[] = [

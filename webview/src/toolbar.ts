@@ -59,7 +59,7 @@ export class Toolbar {
 
   constructor(private readonly events: ToolbarEvents) {
     const [filterBox, filterInput] = inputBox('filter', 'Filter payload and partition key', 'text-filter');
-    const [fieldBox, fieldInput] = inputBox('json', 'Field filter, e.g. temperature > 75', 'field-filter');
+    const [fieldBox, fieldInput] = inputBox('json', 'Field filter (CEL), e.g. $.level == "error"', 'field-filter');
     this.filterInput = filterInput;
     this.fieldInput = fieldInput;
     this.fieldBox = fieldBox;

@@ -1,5 +1,7 @@
 // Recognizes the CloudWatch Logs subscription envelope (gzipped JSON with messageType, logGroup,
-// logStream and logEvents) and exposes its events, with JSON log messages also parsed.
+// logStream and logEvents), exposes its events with JSON messages parsed, and splits a
+// DATA_MESSAGE into one decoded row per log event (as a KPL aggregate splits into user records).
+import type { DecodeLayer, Decoded, LogEventMeta } from './types';
 import { isPlainObject, parseJsonContainer } from './text';
 
 export interface LogEvent {
@@ -41,4 +43,80 @@ function withParsedMessage(event: unknown): unknown {
   if (!parsed.ok) return event;
   const withJson: LogEvent = { ...event, messageJson: parsed.value };
   return withJson;
+}
+
+/** Whether an envelope is split into event rows: log data with at least one event. */
+export function hasEventRows(envelope: CloudWatchLogsEnvelope): boolean {
+  return envelope.messageType === 'DATA_MESSAGE' && envelope.logEvents.length > 0;
+}
+
+const LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'WARNING', 'ERROR', 'FATAL', 'CRITICAL']);
+
+export interface LambdaLine {
+  time: string;
+  requestId: string;
+  level: string;
+  /** What follows the level: JSON or plain text. */
+  body: string;
+}
+
+/**
+ * The Lambda runtime's text form `<ISO time>\t<request id>\t<LEVEL>\t<message>`, or undefined.
+ * Three indexOf calls and fixed checks, no regex: it runs once per log event.
+ */
+export function parseLambdaLine(message: string): LambdaLine | undefined {
+  const t1 = message.indexOf('\t');
+  if (t1 < 10 || t1 > 40) return undefined;
+  const t2 = message.indexOf('\t', t1 + 1);
+  if (t2 < 0 || t2 - t1 > 80) return undefined;
+  const t3 = message.indexOf('\t', t2 + 1);
+  if (t3 < 0 || t3 - t2 > 12) return undefined;
+  const time = message.slice(0, t1);
+  const c0 = time.charCodeAt(0);
+  if (c0 < 0x30 || c0 > 0x39 || time.charCodeAt(10) !== 0x54 /* T */) return undefined;
+  const level = message.slice(t2 + 1, t3);
+  if (!LEVELS.has(level)) return undefined;
+  return { time, requestId: message.slice(t1 + 1, t2), level, body: message.slice(t3 + 1) };
+}
+
+function eventTimestamp(v: unknown): number {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v !== '' && Number.isFinite(Number(v))) return Number(v);
+  return 0;
+}
+
+/**
+ * One decoded row per log event of a DATA_MESSAGE. `layers` are those of the envelope up to and
+ * including 'cloudwatch-logs'. A JSON message (or the JSON after a Lambda prefix) becomes kind
+ * 'json' with the parsed value; anything else stays text.
+ */
+export function logEventRows(envelope: CloudWatchLogsEnvelope, layers: readonly DecodeLayer[]): Array<{ log: LogEventMeta; decoded: Decoded }> {
+  const count = envelope.logEvents.length;
+  return envelope.logEvents.map((event, index) => logEventRow(envelope, event, index, count, layers));
+}
+
+export function logEventRow(envelope: CloudWatchLogsEnvelope, event: unknown, index: number, count: number, layers: readonly DecodeLayer[]): { log: LogEventMeta; decoded: Decoded } {
+  const e = isPlainObject(event) ? event : {};
+  const message = typeof e.message === 'string' ? e.message : JSON.stringify(e.message ?? null);
+  const log: LogEventMeta = {
+    group: envelope.logGroup,
+    stream: envelope.logStream,
+    id: typeof e.id === 'string' ? e.id : String(e.id ?? ''),
+    timestamp: eventTimestamp(e.timestamp),
+    index,
+    count,
+  };
+  const lambda = parseLambdaLine(message);
+  if (lambda) {
+    log.level = lambda.level;
+    log.requestId = lambda.requestId;
+  }
+  const body = lambda ? lambda.body : message;
+  const parsed = parseJsonContainer(body);
+  const size = Buffer.byteLength(message);
+  const decoded: Decoded = parsed.ok
+    ? { kind: 'json', layers: [...layers, 'json'], json: parsed.value, text: body, size }
+    : { kind: 'text', layers: [...layers, 'text'], text: message, size };
+  if (!isPlainObject(event)) decoded.warnings = ['log event is not an object'];
+  return { log, decoded };
 }

@@ -103,3 +103,25 @@ export function compareNumbers(a: number | LosslessNumber, b: number | LosslessN
 export function exactNumberLiteral(text: string): number | LosslessNumber {
   return parseNumber(text);
 }
+
+/**
+ * A run of 16+ digits that is neither the fraction nor the mantissa of a decimal: an integer a
+ * double may change. Decimals (25.490000000000002 is common) need no exact parse here, since CEL
+ * holds them as doubles anyway; only the run's first digit can match (the look-behind).
+ */
+const LONG_INTEGER = /(?<![\d.])\d{16,}(?![\d.eE])/;
+
+/**
+ * JSON.parse for the CEL filter: each integer a double would change goes through `bigInteger`
+ * (its digits), so it compares exactly as int or uint; other numbers stay numbers (CEL has no
+ * decimal type). Only a text with a long integer takes the slower exact parser.
+ */
+export function parseJsonBigInt(text: string, bigInteger: (digits: string) => unknown): unknown {
+  if (!LONG_INTEGER.test(text)) return JSON.parse(text) as unknown;
+  const number = (t: string): unknown => (isSafeNumber(t) || !/^-?\d+$/.test(t) ? Number(t) : bigInteger(t));
+  try {
+    return parseLossless(text, null, number);
+  } catch {
+    return JSON.parse(text) as unknown;
+  }
+}

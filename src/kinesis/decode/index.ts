@@ -1,14 +1,14 @@
 // Turns Kinesis record bytes into what people read: KPL aggregates expanded into user records,
 // then gzip/zlib, CloudWatch Logs, DynamoDB, JSON, text or a hex dump. Pure, and never throws.
-import type { DecodeLayer, DecodeOptions, Decoded, RawRecord, RecordExpander, UserRecord } from './types';
+import type { DecodeLayer, DecodeOptions, Decoded, LogEventMeta, RawRecord, RecordExpander, UserRecord } from './types';
 import { detectCompression, formatBytes, inflateCapped } from './decompress';
-import { exposeLogEvents, isCloudWatchLogsEnvelope } from './cloudwatchLogs';
+import { exposeLogEvents, hasEventRows, isCloudWatchLogsEnvelope, logEventRow, logEventRows } from './cloudwatchLogs';
 import { isDynamoDbChange, unmarshallChange } from './dynamodb';
 import { DEFAULT_MAX_HEX_BYTES, hexDump } from './hex';
 import { isKplAggregate, parseKplAggregate } from './kpl';
 import { decodeTextOrJson } from './text';
 
-export type { DecodeLayer, DecodeOptions, Decoded, RawRecord, RecordExpander, UserRecord } from './types';
+export type { DecodeLayer, DecodeOptions, Decoded, LogEventMeta, RawRecord, RecordExpander, UserRecord } from './types';
 export { hexDump } from './hex';
 
 export const DEFAULT_MAX_DECOMPRESSED_BYTES = 10 * 1024 * 1024;
@@ -25,6 +25,11 @@ interface Context {
    * KPL aggregate, so an aggregate of a thousand small bombs cannot multiply the cap.
    */
   budget: number;
+  /**
+   * Set by expandRecord: a CloudWatch Logs DATA_MESSAGE is left unexposed (its messages are
+   * parsed once, per event row, by the expansion instead of twice).
+   */
+  splitLogs?: boolean;
 }
 
 /** Decodes one payload (no KPL expansion: use expandRecord for records read from a stream). */
@@ -33,9 +38,26 @@ export function decodePayload(data: Uint8Array, opts?: DecodeOptions): Decoded {
   return safeDecode(asBytes(data), ctx, [], []);
 }
 
-/** Expands a KPL aggregate into its user records, or wraps a plain record; decodes each. */
+/**
+ * The event `index` of the CloudWatch Logs envelope in `data`, decoded as its row was (the full
+ * message, for copy, export and the detail view); the whole payload when there is no such event.
+ */
+export function decodeLogEvent(data: Uint8Array, index: number, opts?: DecodeOptions): Decoded {
+  const whole = decodePayload(data, opts);
+  const json = whole.json;
+  if (!isCloudWatchLogsEnvelope(json) || !hasEventRows(json) || !(index >= 0 && index < json.logEvents.length)) return whole;
+  const upTo = whole.layers.indexOf('cloudwatch-logs');
+  return logEventRow(json, json.logEvents[index], index, json.logEvents.length, whole.layers.slice(0, upTo + 1)).decoded;
+}
+
+/**
+ * Expands a KPL aggregate into its user records, or wraps a plain record; decodes each. A
+ * CloudWatch Logs DATA_MESSAGE becomes one user record per log event (all sharing the bytes
+ * of their Kinesis record); a CONTROL_MESSAGE or an empty envelope stays one record.
+ */
 export const expandRecord: RecordExpander = (record: RawRecord, opts?: DecodeOptions): UserRecord[] => {
   const ctx = newContext(opts);
+  ctx.splitLogs = true;
   try {
     return expand(record, ctx);
   } catch (e) {
@@ -50,18 +72,36 @@ function expand(record: RawRecord, ctx: Context): UserRecord[] {
   const data = asBytes(record?.data);
   const partitionKey = typeof record?.partitionKey === 'string' ? record.partitionKey : '';
   const explicitHashKey = typeof record?.explicitHashKey === 'string' ? record.explicitHashKey : undefined;
-  const plain = (warnings: string[]): UserRecord[] => [
-    withKeys({ data, partitionKey, decoded: safeDecode(data, ctx, [], warnings) }, explicitHashKey),
-  ];
+  const plain = (warnings: string[]): UserRecord[] =>
+    splitLogEvents(withKeys({ data, partitionKey, decoded: safeDecode(data, ctx, [], warnings) }, explicitHashKey));
   if (!isKplAggregate(data)) return plain([]);
   const parsed = parseKplAggregate(data);
   if (!parsed.ok) return plain([parsed.reason]);
-  return parsed.records.map((user, index) =>
-    withKeys(
+  return parsed.records.flatMap((user, index) =>
+    splitLogEvents(withKeys(
       { data: user.data, partitionKey: user.partitionKey, subSequenceNumber: index, decoded: safeDecode(user.data, ctx, ['kpl'], []) },
       user.explicitHashKey,
-    ),
+    )),
   );
+}
+
+/** One record per log event when `user` is a CloudWatch Logs DATA_MESSAGE; otherwise `user` itself. */
+function splitLogEvents(user: UserRecord): UserRecord[] {
+  const { decoded } = user;
+  const json = decoded.json;
+  if (decoded.kind !== 'json' || !isCloudWatchLogsEnvelope(json)) return [user];
+  if (!hasEventRows(json)) {
+    decoded.json = exposeLogEvents(json);
+    return [user];
+  }
+  const layers = decoded.layers.slice(0, decoded.layers.indexOf('cloudwatch-logs') + 1);
+  return logEventRows(json, layers).map(({ log, decoded: event }) => withLog({ ...user, decoded: event }, log, decoded.warnings));
+}
+
+function withLog(record: UserRecord, log: LogEventMeta, outerWarnings: string[] | undefined): UserRecord {
+  record.log = log;
+  if (outerWarnings && outerWarnings.length > 0) record.decoded.warnings = [...outerWarnings, ...(record.decoded.warnings ?? [])];
+  return record;
 }
 
 function safeGet<T>(get: () => T): T | undefined {
@@ -137,7 +177,7 @@ function decodeLeaf(data: Uint8Array, ctx: Context, layers: DecodeLayer[], warni
   if (isCloudWatchLogsEnvelope(json)) {
     jsonLayers.push('cloudwatch-logs');
     if (json.messageType === 'CONTROL_MESSAGE') jsonLayers.push('control');
-    json = exposeLogEvents(json);
+    if (!ctx.splitLogs) json = exposeLogEvents(json);
   } else if (isDynamoDbChange(json)) {
     const change = unmarshallChange(json);
     json = change.json;

@@ -38,13 +38,36 @@ export interface RawRecord {
   explicitHashKey?: string;
 }
 
-/** One user record: a plain record, or one of the records inside a KPL aggregate. */
+/**
+ * Where a row that is one CloudWatch Logs event came from: the envelope's group and stream, the
+ * event's id and timestamp, and which event of the record it is (index of count). For the Lambda
+ * text form (`<time>\t<request id>\t<LEVEL>\t<message>`), the level and request id too.
+ */
+export interface LogEventMeta {
+  group: string;
+  stream: string;
+  id: string;
+  /** The event's timestamp, ms since the epoch (0 when the envelope had none). */
+  timestamp: number;
+  index: number;
+  count: number;
+  level?: string;
+  requestId?: string;
+}
+
+/**
+ * One user record: a plain record, one of the records inside a KPL aggregate, or one event of a
+ * CloudWatch Logs envelope. An event keeps the bytes of its Kinesis (user) record in `data`, so
+ * "put again" sends that record; `decoded` is the event alone.
+ */
 export interface UserRecord {
   data: Uint8Array;
   partitionKey: string;
   explicitHashKey?: string;
   /** Index inside a KPL aggregate; absent for plain records. */
   subSequenceNumber?: number;
+  /** Set when this row is one event of a CloudWatch Logs envelope. */
+  log?: LogEventMeta;
   decoded: Decoded;
 }
 

@@ -14,9 +14,10 @@ export interface ShardNode {
 /**
  * excluded: known but not read (closed before a LATEST start, or outside the chosen shards);
  * waiting: to be read once its parents are done; active: being read; closed: read to its end;
- * failed / stopped: ended early, so its children cannot start in order.
+ * failed / stopped: ended early, so its children cannot start in order; done: a bounded read
+ * reached the end of its range there, so its children are beyond the range.
  */
-export type NodeState = 'excluded' | 'waiting' | 'active' | 'closed' | 'failed' | 'stopped';
+export type NodeState = 'excluded' | 'waiting' | 'active' | 'closed' | 'failed' | 'stopped' | 'done';
 
 export function shardNode(shard: Shard): ShardNode {
   const parents = [shard.ParentShardId, shard.AdjacentParentShardId].filter((p): p is string => typeof p === 'string' && p !== '');
@@ -108,7 +109,7 @@ export class Lineage {
     for (const [id, e] of this.entries) {
       if (e.state !== 'waiting') continue;
       const parents = e.node.parentShardIds.map((p) => this.entries.get(p)?.state);
-      if (parents.some((s) => s === 'failed' || s === 'stopped')) out.push(id);
+      if (parents.some((s) => s === 'failed' || s === 'stopped' || s === 'done')) out.push(id);
     }
     return out;
   }

@@ -3,6 +3,7 @@
 // point, and report the shard's state. Each reader only implements loop().
 import { describeError, type DescribedError } from '../errors';
 import { systemClock, type Clock } from '../clock';
+import type { RangeEndReason } from './rangeEnd';
 import { ShardStatusTracker } from './status';
 import type { ShardState, ShardStatus, TailBatch } from './types';
 
@@ -14,6 +15,8 @@ export interface ChildShardInfo {
 export type ShardEnd =
   | { reason: 'closed'; childShards: ChildShardInfo[] }
   | { reason: 'stopped' }
+  /** A bounded read reached the end of its range on this shard. */
+  | { reason: 'done'; why: RangeEndReason }
   | { reason: 'error'; fault: 'fatal' | 'credentials'; error: DescribedError };
 
 export const STOPPED: ShardEnd = { reason: 'stopped' };
@@ -141,13 +144,13 @@ export abstract class ReaderCore {
 
   private isFinal(): boolean {
     const s = this.status.current;
-    return s === 'closed' || s === 'error' || s === 'stopped';
+    return s === 'closed' || s === 'error' || s === 'stopped' || s === 'done';
   }
 
   protected setState(state: ShardState, attempt = 0, error?: DescribedError): void {
     if (this.isFinal()) return;
     // A call that was in flight when pause() came must not make the shard look active.
-    const final = state === 'closed' || state === 'error' || state === 'stopped';
+    const final = state === 'closed' || state === 'error' || state === 'stopped' || state === 'done';
     const changed = this.paused && !final ? this.status.set('paused') : this.status.set(state, attempt, error);
     if (changed) this.emit();
   }
@@ -156,6 +159,8 @@ export abstract class ReaderCore {
     if (end.reason === 'closed') {
       this.status.closed(end.childShards.map((c) => c.shardId));
       this.setState('closed');
+    } else if (end.reason === 'done') {
+      this.setState('done');
     } else if (end.reason === 'error') {
       this.setState('error', 0, end.error);
     } else {

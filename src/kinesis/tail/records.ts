@@ -42,6 +42,7 @@ export function toBatch(
       };
       if (user.subSequenceNumber !== undefined) rec.subSequenceNumber = user.subSequenceNumber;
       if (user.explicitHashKey !== undefined) rec.explicitHashKey = user.explicitHashKey;
+      if (user.log !== undefined) rec.log = user.log;
       out.push(rec);
     }
   }

@@ -12,6 +12,7 @@ import { classifyFault } from './faults';
 import { IdlePolling } from './idlePolling';
 import { checkPosition, iteratorParams, reReadFromLatest, type StartPosition } from './position';
 import { afterSequence, recordBytes, toBatch } from './records';
+import type { ShardRangeEnd } from './rangeEnd';
 import { ShardRateLimiter } from './scheduler';
 import { ReaderCore, STOPPED, type ShardEnd } from './readerCore';
 import type { ReadLimits, ShardStatus, TailBatch } from './types';
@@ -48,6 +49,8 @@ export interface ShardReaderOptions extends ReadLimits {
    * AT_TIMESTAMP re-read from it, and the time is reported again until a record is delivered.
    */
   latestAt?: number;
+  /** A bounded read: where this shard stops (it then ends with reason 'done'). */
+  rangeEnd?: ShardRangeEnd;
 }
 
 const MAX_LIMIT = 10_000;
@@ -151,8 +154,11 @@ export class ShardReader extends ReaderCore {
     // A re-read (AT_TIMESTAMP after LATEST, or any overlap) may return what was delivered already.
     const records = afterSequence(received, this.lastSequenceNumber);
     if (records.length > 0) {
-      const delivered = await this.deliver(toBatch(this.shardId, records, this.expand, this.opts.decodeOptions, out.MillisBehindLatest, this.clock.now()));
+      const full = toBatch(this.shardId, records, this.expand, this.opts.decodeOptions, out.MillisBehindLatest, this.clock.now());
+      const { batch, done } = this.opts.rangeEnd?.cut(full) ?? { batch: full };
+      const delivered = batch.records.length > 0 ? await this.deliver(batch) : undefined;
       if (delivered) return delivered;
+      if (done) return { reason: 'done', why: done };
     } else {
       this.status.delivered(0, 0, undefined, out.MillisBehindLatest);
       // Caught up with nothing ever delivered: everything before this call has been read, so a
@@ -163,6 +169,7 @@ export class ShardReader extends ReaderCore {
       const childShards = (out.ChildShards ?? []).map((c) => ({ shardId: c.ShardId ?? '', parentShardIds: c.ParentShards ?? [this.shardId] })).filter((c) => c.shardId !== '');
       return { reason: 'closed', childShards };
     }
+    if (received.length === 0 && this.opts.rangeEnd?.caughtUp(out.MillisBehindLatest, calledAt)) return { reason: 'done', why: 'caught-up' };
     this.iterator = out.NextShardIterator;
     this.iteratorAt = this.clock.now();
     const behind = (out.MillisBehindLatest ?? 0) > 0;

@@ -13,6 +13,7 @@ import { systemClock, type Clock } from '../clock';
 import { classifyFault } from './faults';
 import { Lineage, shardNode } from './lineage';
 import { checkPosition, type StartPosition } from './position';
+import { checkReadEnd, ShardRangeEnd, type ReadEnd } from './rangeEnd';
 import { ShardReader, type ShardEnd, type ShardReaderOptions } from './shardReader';
 import { EfoShardReader, type EfoOptions } from './efoReader';
 import { tailStatus } from './status';
@@ -60,6 +61,11 @@ export interface StreamTailOptions extends ReadLimits {
    * `client` still lists the shards. The lineage, statuses and delivery are the same.
    */
   efo?: EfoOptions;
+  /**
+   * A bounded read: each shard stops at this end ('done'); children of a shard read after it,
+   * only as far as the range; the tail ends by itself once no shard is left to read.
+   */
+  end?: ReadEnd;
 }
 
 const DEFAULT_RELIST_MS = 30_000;
@@ -82,6 +88,8 @@ export class StreamTail {
   private paused = false;
   private deliveries: Promise<unknown> = Promise.resolve();
   private started?: Promise<TailStatus>;
+  /** When a bounded read started: "until now" means until this instant. */
+  private readonly startedAt: number;
   private resolveDone!: (s: TailStatus) => void;
   /** Resolves with the final status once everything has wound down (after stop() or a tail-wide error). */
   readonly done: Promise<TailStatus> = new Promise((resolve) => (this.resolveDone = resolve));
@@ -92,6 +100,8 @@ export class StreamTail {
     if (seq && opts.shardIds?.length !== 1) throw new RangeError(`${opts.position.type} needs exactly one shard: a sequence number belongs to one shard.`);
     this.opts = opts;
     this.clock = opts.clock ?? systemClock;
+    if (opts.end) checkReadEnd(opts.end);
+    this.startedAt = this.clock.now();
     const resume = new Map(Object.entries(opts.resumeAfter ?? {}));
     for (const seq of resume.values()) checkPosition({ type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: seq });
     const times = new Map(Object.entries(opts.resumeAtLatest ?? {}).filter(([, t]) => Number.isFinite(t) && t > 0));
@@ -147,7 +157,7 @@ export class StreamTail {
 
   status(): TailStatus {
     const shards: ShardStatus[] = [];
-    for (const id of this.lineage.shardIds(['waiting', 'active', 'closed', 'failed', 'stopped'])) {
+    for (const id of this.lineage.shardIds(['waiting', 'active', 'closed', 'failed', 'stopped', 'done'])) {
       shards.push(this.readers.get(id)?.snapshot() ?? this.waitingStatus(id));
     }
     return tailStatus(this.opts.streamName, this.state, shards, this.error, this.opts.efo ? 'efo' : 'polling');
@@ -209,6 +219,7 @@ export class StreamTail {
         signal: this.signal,
         startPaused: this.paused,
         callSlots: this.callSlots,
+        ...(this.opts.end ? { rangeEnd: new ShardRangeEnd(this.opts.end, this.startedAt) } : {}),
       };
       const efo = this.opts.efo;
       const reader = efo ? new EfoShardReader({ ...readerOpts, efo, shardClosed: () => this.lineage.isClosed(id) }) : new ShardReader(readerOpts);
@@ -223,6 +234,13 @@ export class StreamTail {
       this.lineage.setState(shardId, 'closed');
       for (const child of end.childShards) this.lineage.discover({ shardId: child.shardId, parentShardIds: child.parentShardIds, closed: false });
       this.startReady();
+      this.finishIfBoundedAndDone();
+      this.emit();
+      return;
+    }
+    if (end.reason === 'done') {
+      this.lineage.setState(shardId, 'done');
+      this.finishIfBoundedAndDone();
       this.emit();
       return;
     }
@@ -235,6 +253,20 @@ export class StreamTail {
     const nothingLeft = this.lineage.shardIds(['active']).length === 0 && this.lineage.ready().length === 0;
     if (end.fault === 'credentials' || end.error.code === 'ConsumerError' || nothingLeft) this.fail(end.error);
     this.emit();
+  }
+
+  /**
+   * A bounded read ends by itself once nothing is being read and nothing can start: children of
+   * shards that reached the end are beyond the range, so they count as done too.
+   */
+  private finishIfBoundedAndDone(): void {
+    if (!this.opts.end || this.signal.aborted) return;
+    if (this.lineage.shardIds(['active']).length > 0 || this.lineage.ready().length > 0) return;
+    for (const id of this.lineage.blocked()) {
+      if (this.lineage.parentsOf(id).some((p) => this.lineage.state(p) === 'done')) this.lineage.setState(id, 'done');
+    }
+    this.controller.abort();
+    this.queue?.close();
   }
 
   /** Serializes deliveries across shards; a consumer error ends the tail. */
@@ -316,7 +348,8 @@ export class StreamTail {
   }
 
   private waitingStatus(shardId: string): ShardStatus {
-    const state = this.lineage.state(shardId) === 'waiting' ? 'waiting' : 'stopped';
+    const node = this.lineage.state(shardId);
+    const state = node === 'waiting' || node === 'done' ? node : 'stopped';
     return { shardId, state, label: state, attempt: 0, recordsPerSecond: 0, bytesPerSecond: 0, totalRecords: 0, totalBytes: 0, parentShardIds: this.lineage.parentsOf(shardId) };
   }
 

@@ -1,15 +1,17 @@
 // Shapes shared by the tail engine and its consumers (the tail panel, exports): records as
 // delivered, batches, per-shard and per-stream status, and the engine's tunable limits.
 import type { DescribedError } from '../errors';
-import type { Decoded } from '../decode/types';
+import type { Decoded, LogEventMeta } from '../decode/types';
 
-/** One user record as delivered: a plain Kinesis record, or one record of a KPL aggregate. */
+/** One user record as delivered: a plain Kinesis record, one record of a KPL aggregate, or one CloudWatch Logs event. */
 export interface TailRecord {
   shardId: string;
   /** Kinesis sequence number of the (possibly aggregated) record this came from. */
   sequenceNumber: string;
   /** Index inside a KPL aggregate; absent for plain records. */
   subSequenceNumber?: number;
+  /** Set when this is one event of a CloudWatch Logs envelope (see expandRecord). */
+  log?: LogEventMeta;
   partitionKey: string;
   explicitHashKey?: string;
   /** ApproximateArrivalTimestamp, ms since the epoch. */
@@ -50,7 +52,9 @@ export type ShardState =
   | 'paused'
   | 'closed'
   | 'error'
-  | 'stopped';
+  | 'stopped'
+  /** A bounded read reached the end of its range on this shard. */
+  | 'done';
 
 export interface ShardStatus {
   shardId: string;

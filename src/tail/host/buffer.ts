@@ -89,3 +89,18 @@ export class HostBuffer {
     return this.ring[(this.head + i) % this.capacity] as BufferedRecord;
   }
 }
+
+/**
+ * The rows of one CloudWatch Logs envelope share their record's bytes: sending "the rows" sends
+ * each Kinesis record once, not once per log event.
+ */
+export function onePerRecord(records: Iterable<BufferedRecord>): BufferedRecord[] {
+  const out: BufferedRecord[] = [];
+  let last: Uint8Array | undefined;
+  for (const r of records) {
+    if (r.row.log !== undefined && r.data === last) continue;
+    last = r.data;
+    out.push(r);
+  }
+  return out;
+}

@@ -7,6 +7,8 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { homedir } from 'node:os';
 import type { StartPosition } from '../../kinesis/tail/position';
+import type { ReadEnd } from '../../kinesis/tail/rangeEnd';
+import { FIND_LABEL, FindScan, type FindSpec } from './findScan';
 import type { Log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import { plural } from '../../kinesis/plural';
@@ -20,6 +22,7 @@ import type { Decoded } from '../../kinesis/decode/types';
 import type { StreamRef } from '../../kinesis/types';
 import { CommandIds } from '../../commands/ids';
 
+export { FIND_LABEL };
 /** How long a merged tail holds records so that its shards interleave by arrival time. */
 const REORDER_WINDOW_MS = 1000;
 
@@ -36,6 +39,8 @@ export interface TailRequest extends Omit<StreamRef, 'shardId'> {
   resumeAtLatest?: Record<string, number>;
   /** Read through enhanced fan-out with this consumer instead of polling. */
   efo?: EfoTarget;
+  /** Find in Stream: a bounded read (to `end`) whose records are filtered in the host. */
+  find?: { end: ReadEnd; spec: FindSpec };
 }
 
 export interface EfoTarget {
@@ -53,7 +58,7 @@ export interface TailPanelDeps {
   documents: ReadOnlyDocuments;
   settings(): PanelSettings;
   createTail(req: TailRequest, handlers: TailHandlers): TailHandle;
-  decode(data: Uint8Array): Decoded;
+  decode(data: Uint8Array, logEvent?: number): Decoded;
   tailFromRecord(req: TailRequest, record: { shardId: string; sequenceNumber: string }): Promise<void>;
   /** Sees each message posted to the webview (scale diagnostics, diagnostics.ts). */
   onPost?(message: HostToWebview): void;
@@ -66,6 +71,8 @@ export function tailTitle(req: TailRequest): string {
 
 export class TailPanel implements vscode.Disposable {
   readonly session: TailSession;
+  /** Set for a Find in Stream panel: its filter, progress and stop reason. */
+  readonly find?: FindScan;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposedEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposedEmitter.event;
@@ -86,10 +93,12 @@ export class TailPanel implements vscode.Disposable {
       title: tailTitle(req),
     });
 
+    this.find = req.find ? new FindScan(req.find.spec) : undefined;
     this.session = new TailSession({
       target: { connection: req.connectionId, connectionName: req.connectionName, region: req.region, stream: req.streamName, shardIds: req.shardIds, startPosition: req.positionLabel, ...(req.efo ? { efo: req.efo.consumerName, efoConsumerARN: req.efo.consumerARN, efoTemporary: req.efo.temporary } : {}) },
       streamTail: req.shardIds.length !== 1,
-      reorderWindowMs: req.shardIds.length === 1 ? 0 : REORDER_WINDOW_MS,
+      reorderWindowMs: req.shardIds.length === 1 || req.find ? 0 : REORDER_WINDOW_MS,
+      ...(this.find ? { find: this.find } : {}),
       settings: deps.settings(),
       createTail: (handlers) => deps.createTail(req, handlers),
       decode: deps.decode,

@@ -7,10 +7,11 @@ import { sameStream } from '../../kinesis/types';
 import type { Services } from '../../services';
 import { parsePersistedState, type HostToWebview } from '../shared/protocol';
 import { currentUser, EfoConsumers } from './efoConsumers';
-import { TailPanel, tailTitle, type EfoTarget, type TailRequest } from './panel';
+import { FIND_LABEL, TailPanel, tailTitle, type EfoTarget, type TailRequest } from './panel';
 import { TAIL_VIEW_TYPE } from './viewType';
 import type { TailHandle } from './session';
 import { HostDiagnostics } from './diagnostics';
+import { FIND_GET_RECORDS_LIMIT } from './findScan';
 import { readEngineSettings, readPanelSettings } from './settings';
 
 export class TailPanels implements vscode.Disposable {
@@ -76,7 +77,7 @@ export class TailPanels implements vscode.Disposable {
       log: this.services.log,
       documents: this.services.documents,
       settings: readPanelSettings,
-      decode: (data) => api.decodePayload(data),
+      decode: (data, logEvent) => (logEvent === undefined ? api.decodePayload(data) : api.decodeLogEvent(data, logEvent)),
       createTail: (r, handlers): TailHandle => {
         const { limit, idleIntervalMs, idleMaxIntervalMs } = readEngineSettings();
         return new api.StreamTail({
@@ -86,11 +87,12 @@ export class TailPanels implements vscode.Disposable {
           ...(r.shardIds.length > 0 ? { shardIds: r.shardIds } : {}),
           ...(r.resumeAfter ? { resumeAfter: r.resumeAfter } : {}),
           ...(r.resumeAtLatest ? { resumeAtLatest: r.resumeAtLatest } : {}),
-          limit,
+          limit: r.find ? Math.min(limit, FIND_GET_RECORDS_LIMIT) : limit,
           idleIntervalMs,
           idleMaxIntervalMs,
           onBatch: handlers.onBatch,
           onStatus: handlers.onStatus,
+          ...(r.find ? { end: r.find.end } : {}),
           ...(r.efo && subscribeClient ? { efo: { consumerARN: r.efo.consumerARN, client: subscribeClient } } : {}),
         });
       },
@@ -133,6 +135,11 @@ export class TailPanels implements vscode.Disposable {
     const saved = parsePersistedState(state);
     const target = saved?.target;
     const connection = target ? (await this.services.clients.connections()).find((c) => c.id === target.connection) : undefined;
+    // A finished or half-done find is not restarted as a live tail after a reload.
+    if (target?.startPosition.startsWith(FIND_LABEL)) {
+      panel.dispose();
+      return;
+    }
     if (!saved || !target || !connection || !target.region) {
       this.services.log.warn('a tail panel could not be restored: its connection or stream is unknown');
       panel.dispose();

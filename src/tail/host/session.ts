@@ -6,16 +6,19 @@ import { stringifyJson } from '../shared/exactJson';
 import type { Decoded } from '../../kinesis/decode/types';
 import { plural } from '../../kinesis/plural';
 import type { TailBatch, TailStatus } from '../../kinesis/tail/types';
-import { HostBuffer, type BufferedRecord } from './buffer';
+import { HostBuffer, onePerRecord, type BufferedRecord } from './buffer';
 import { ReorderWindow } from './reorder';
 import { toExportItems } from './sessionExport';
-import { compileView, type CompiledView } from '../shared/filter';
+import type { CompiledView } from '../shared/filter';
+import { loadFilter } from './filterLoader';
 import { withTimeWindow, type TimeWindow } from '../shared/timeWindow';
 import { recordMeta, type ExportFormat, type HostToWebview, type PanelSettings, type RecordRow, type ShardStatus, type StatusMessage, type TailTarget, type WebviewToHost } from '../shared/protocol';
 import { fullBody, toRecordRow } from '../shared/recordRow';
 import { shortenLongNumbers, shortShard } from '../shared/display';
 import { describedText, originalJson, shardMessage } from './sessionText';
 import type { ExportItem } from '../shared/exportFormat';
+import { describeStop } from '../shared/findProgress';
+import type { FindScan } from './findScan';
 
 /** The engine as the session drives it (StreamTail satisfies it). */
 export interface TailHandle {
@@ -65,8 +68,11 @@ export interface TailSessionOptions {
   settings: PanelSettings;
   /** Builds (but does not start) the engine with the session's handlers. */
   createTail(handlers: TailHandlers): TailHandle;
-  /** Decodes a user record's bytes again (full payload for copy, export, detail view). */
-  decode(data: Uint8Array): Decoded;
+  /**
+   * Decodes a user record's bytes again (full payload for copy, export, detail view); with
+   * `logEvent`, only that event of the CloudWatch Logs envelope (a row that is one event).
+   */
+  decode(data: Uint8Array, logEvent?: number): Decoded;
   post(message: HostToWebview): void;
   actions: SessionActions;
   /** Pacing of messages to the webview. Default 100 ms: at most ~20 messages per second. */
@@ -83,9 +89,14 @@ export interface TailSessionOptions {
   now?(): number;
   /** The Kinesis log channel: every shard error, throttle and retry, with the shard and code. */
   log?(level: 'warn' | 'error', line: string): void;
+  /** Find in Stream: only the records this scan keeps are buffered; it says why the find ended. */
+  find?: FindScan;
 }
 
 const RAW_MAX = 64 * 1024;
+
+/** No filter set: the CEL engine is not even loaded. */
+const NO_FILTER: CompiledView = { active: false, matches: () => true };
 
 /** A delivered record waiting in the reorder window. */
 interface HeldRecord {
@@ -105,7 +116,7 @@ export class TailSession {
   private paused = false;
   private stopped = false;
   private endedMessage?: string;
-  private view: CompiledView = compileView({ text: '', field: '', hiddenShards: [] });
+  private view: CompiledView = NO_FILTER;
   private filterText = '';
   private filterField = '';
   private timeWindow: TimeWindow | undefined;
@@ -143,6 +154,7 @@ export class TailSession {
   /** Stops the reader (panel closed or stream deleted). */
   async stop(reason?: string): Promise<void> {
     if (reason) this.endedMessage = reason;
+    this.opts.find?.markCancelled();
     this.stopped = true;
     this.markStatus();
     await this.tail.stop();
@@ -244,7 +256,10 @@ export class TailSession {
 
   private onBatch(batch: TailBatch): void {
     if (this.disposed) return;
-    this.emit(this.reorder.add(batch.shardId, batch.records.map((r) => ({ shardId: r.shardId, arrival: r.approximateArrival, record: r }))));
+    const find = this.opts.find;
+    const records = find ? find.keep(batch) : batch.records;
+    if (find?.capReached) void this.tail.stop();
+    this.emit(this.reorder.add(batch.shardId, records.map((r) => ({ shardId: r.shardId, arrival: r.approximateArrival, record: r }))));
     this.armReorder();
   }
 
@@ -278,6 +293,7 @@ export class TailSession {
 
   private onStatus(status: TailStatus): void {
     this.lastStatus = status;
+    this.opts.find?.update(status);
     this.logStatus(status);
     this.markStatus();
   }
@@ -332,6 +348,9 @@ export class TailSession {
     this.reorderTimer = undefined;
     this.emit(this.reorder.drain());
     this.lastStatus = final;
+    const stop = this.opts.find?.finish(final);
+    // A find always says why it ended, so a partial result never looks complete.
+    if (stop) this.endedMessage ??= describeStop(stop, this.opts.find?.progress().matches ?? 0);
     this.stopped = true;
     this.markStatus();
     this.resolveDone(final);
@@ -357,22 +376,26 @@ export class TailSession {
         : `${plural(failed.length, 'shard')} stopped. ${failed[0].shardId}: ${describedText(failed[0].error)} (hover a shard for its own error)`;
     const error = s?.error ? describedText(s.error) : shardErrors;
     const message = this.endedMessage ?? error;
+    const find = this.opts.find?.progress();
     return {
       type: 'status',
       shards,
       paused: this.paused,
       stopped: this.stopped,
       droppedByHost: this.buffer.dropped,
-      ...(message ? { message, severity: this.endedMessage === undefined ? 'error' : 'info' } : {}),
+      ...(find ? { find } : {}),
+      ...(message ? { message, severity: this.endedMessage === undefined || find?.stop?.kind === 'shard-error' ? 'error' : 'info' } : {}),
     };
   }
 
   private recompileView(): void {
-    this.view = withTimeWindow(compileView({ text: this.filterText, field: this.filterField, hiddenShards: [...this.hidden] }), this.timeWindow);
+    const idle = this.filterText.trim() === '' && this.filterField.trim() === '' && this.hidden.size === 0;
+    const view = idle ? NO_FILTER : loadFilter().compileView({ text: this.filterText, field: this.filterField, hiddenShards: [...this.hidden] });
+    this.view = withTimeWindow(view, this.timeWindow);
   }
 
   private fullText(rec: BufferedRecord, pretty = false): { text: string; json: boolean } {
-    const decoded = this.opts.decode(rec.data);
+    const decoded = this.opts.decode(rec.data, rec.row.log?.index);
     if (pretty && decoded.kind === 'json') {
       try {
         return { text: stringifyJson(decoded.json, 2) ?? '', json: true };
@@ -396,9 +419,9 @@ export class TailSession {
 
   private async sendToStream(selectedId: number | undefined): Promise<void> {
     const forward = ({ row, data }: BufferedRecord): ForwardRecord => ({ data, partitionKey: row.partitionKey, ...(row.explicitHashKey ? { explicitHashKey: row.explicitHashKey } : {}) });
-    const all = [...this.buffer.records()];
+    const all = onePerRecord(this.buffer.records());
     const selected = selectedId === undefined ? undefined : this.buffer.get(selectedId);
-    const matching = this.view.active ? all.filter((r) => this.view.matches(r.row)) : all;
+    const matching = this.view.active ? onePerRecord([...this.buffer.records()].filter((r) => this.view.matches(r.row))) : all;
     await this.opts.actions.sendToStream?.({ ...(selected ? { selected: forward(selected) } : {}), matching: matching.map(forward), all: all.map(forward), filtered: this.view.active });
   }
 

@@ -5,9 +5,10 @@ import type { ExportItem } from '../shared/exportFormat';
 import { recordMeta } from '../shared/protocol';
 import type { BufferedRecord } from './buffer';
 
-export function* toExportItems(records: Iterable<BufferedRecord>, decode: (data: Uint8Array) => Decoded): Generator<ExportItem> {
+export function* toExportItems(records: Iterable<BufferedRecord>, decode: (data: Uint8Array, logEvent?: number) => Decoded): Generator<ExportItem> {
   for (const { row, data } of records) {
-    const decoded = decode(data);
+    // A CloudWatch Logs event row exports its event, with the record's metadata and `log`.
+    const decoded = decode(data, row.log?.index);
     yield {
       ...recordMeta(row),
       // The row's layers include 'kpl' for sub-records, which decoding the payload alone cannot know.

@@ -126,3 +126,14 @@ export function jsonDepth(text: string, limit = Number.MAX_SAFE_INTEGER): number
   }
   return max;
 }
+
+/**
+ * Which part of its Kinesis record a row is: " #2" for a KPL sub-record, " · event 3/50" for a
+ * CloudWatch Logs event (" ·3/50" compact, for the narrow table cell; both for an event inside a
+ * KPL sub-record); empty for a whole record.
+ */
+export function recordPart(row: { subSequenceNumber?: number; log?: { index: number; count: number } }, compact = false): string {
+  const sub = row.subSequenceNumber === undefined ? '' : ` #${row.subSequenceNumber}`;
+  if (row.log === undefined) return sub;
+  return `${sub}${compact ? ' ·' : ' · event '}${row.log.index + 1}/${row.log.count}`;
+}

@@ -1,12 +1,12 @@
 // The tail panel's view filter: a case-insensitive substring over payload and partition key, an
-// optional field expression over decoded JSON, and hidden shards. Pure; the webview filters its
-// table with it and the host uses the same code for "export shown", so both agree.
+// optional CEL field filter (celFilter.ts), and hidden shards. Pure; the webview filters its
+// table with it, and the host uses the same code for "export shown" (and Find), so both agree.
+// The host reaches this module through loadFilter() (src/tail/host/filterLoader.ts): with CEL it
+// is too big for the activation bundle.
+import { compileCelFilter, type CompiledFieldFilter, type FieldFilterError, type FilterSubject } from './celFilter';
 import { parseJsonExact } from './exactJson';
-import { FilterSyntaxError, evaluateFieldExpression, parseFieldExpression, type FieldExpr } from './fieldExpression';
-import type { RecordRow } from './protocol';
 
-/** What the filter looks at: the row as the webview holds it (inline body, possibly cut). */
-export type FilterSubject = Pick<RecordRow, 'shardId' | 'partitionKey' | 'kind' | 'body' | 'bodyTruncated'>;
+export type { CompiledFieldFilter, FieldFilterError, FilterSubject };
 
 export interface ViewSpec {
   text: string;
@@ -14,25 +14,24 @@ export interface ViewSpec {
   hiddenShards: readonly string[];
 }
 
-export interface FieldFilterError {
-  message: string;
-  position: number;
-}
-
 export interface CompiledView {
   /** False when nothing is filtered, so callers can skip the scan. */
   readonly active: boolean;
-  /** Set when the field expression does not parse; the field part is then ignored. */
+  /** Set when the field filter does not compile; the field part is then ignored. */
   readonly fieldError?: FieldFilterError;
+  /** The CEL the field filter runs, when it was a short form rewritten (the panel can show it). */
+  readonly fieldCel?: string;
   matches(row: FilterSubject): boolean;
 }
 
-/** Parses a field expression without throwing. */
-export function compileFieldFilter(source: string): { ok: true; expr: FieldExpr } | { ok: false; error: FieldFilterError } {
+/**
+ * Compiles a field filter (CEL, or a short form rewritten to CEL) once; never throws. The
+ * predicate is then cheap per record: `compiled.ok && compiled.matches(row)`.
+ */
+export function compileFieldFilter(source: string): CompiledFieldFilter {
   try {
-    return { ok: true, expr: parseFieldExpression(source) };
+    return compileCelFilter(source);
   } catch (e) {
-    if (e instanceof FilterSyntaxError) return { ok: false, error: { message: e.message, position: e.position } };
     // A RangeError from some pathological input is still a bad filter, not a crash.
     return { ok: false, error: { message: e instanceof Error ? e.message : String(e), position: 0 } };
   }
@@ -40,7 +39,8 @@ export function compileFieldFilter(source: string): { ok: true; expr: FieldExpr 
 
 /**
  * The decoded JSON of a row, or undefined when it has none we can trust: not JSON, or cut at
- * the inline cap (a truncated document cannot be parsed, so field filters skip such rows).
+ * the inline cap (a truncated document cannot be parsed). Exact numbers stay LosslessNumbers
+ * (field columns and the tree show their digits).
  */
 export function rowJson(row: FilterSubject): { value: unknown } | undefined {
   if (row.kind !== 'json' || row.bodyTruncated) return undefined;
@@ -58,20 +58,23 @@ export function textMatches(row: FilterSubject, needleLower: string): boolean {
 export function compileView(spec: ViewSpec): CompiledView {
   const needle = spec.text.trim().toLowerCase();
   const hidden = new Set(spec.hiddenShards);
-  let expr: FieldExpr | undefined;
+  let field: ((row: FilterSubject) => boolean) | undefined;
   let fieldError: FieldFilterError | undefined;
+  let fieldCel: string | undefined;
   if (spec.field.trim() !== '') {
     const compiled = compileFieldFilter(spec.field);
-    if (compiled.ok) expr = compiled.expr;
-    else fieldError = compiled.error;
+    if (compiled.ok) {
+      field = compiled.matches;
+      if (compiled.rewritten) fieldCel = compiled.cel;
+    } else {
+      fieldError = compiled.error;
+    }
   }
-  const active = needle !== '' || hidden.size > 0 || expr !== undefined;
+  const active = needle !== '' || hidden.size > 0 || field !== undefined;
   const matches = (row: FilterSubject): boolean => {
     if (hidden.size > 0 && hidden.has(row.shardId)) return false;
     if (needle !== '' && !textMatches(row, needle)) return false;
-    if (expr === undefined) return true;
-    const json = rowJson(row);
-    return json !== undefined && evaluateFieldExpression(expr, json.value);
+    return field === undefined || field(row);
   };
-  return { active, matches, ...(fieldError ? { fieldError } : {}) };
+  return { active, matches, ...(fieldError ? { fieldError } : {}), ...(fieldCel ? { fieldCel } : {}) };
 }

@@ -1,10 +1,11 @@
 // The typed message protocol between the tail panel's host (extension) and its webview, both
 // directions, plus the runtime validator the host applies to everything the webview sends.
-import type { DecodeLayer } from '../../kinesis/decode/types';
+import type { DecodeLayer, LogEventMeta } from '../../kinesis/decode/types';
 import { isTimeWindow, type TimeWindow } from './timeWindow';
+import type { FindProgress } from './findProgress';
 
 /** Re-exported so the webview, which imports only src/tail/shared, can name decode layers. */
-export type { DecodeLayer };
+export type { DecodeLayer, LogEventMeta };
 
 /*
  * Payload strategy: each row carries its payload inline only up to INLINE_BODY_MAX characters
@@ -35,6 +36,11 @@ export interface RecordMeta {
   sequenceNumber: string;
   /** Index inside a KPL aggregate. */
   subSequenceNumber?: number;
+  /**
+   * Set when the row is one event of a CloudWatch Logs envelope: the sequence number (and size)
+   * stay those of the Kinesis record, so "tail from this record" and "put again" use the record.
+   */
+  log?: LogEventMeta;
   partitionKey: string;
   explicitHashKey?: string;
   /** ApproximateArrivalTimestamp, ms since the epoch. */
@@ -49,6 +55,7 @@ export function recordMeta(m: RecordMeta): RecordMeta {
     shardId: m.shardId,
     sequenceNumber: m.sequenceNumber,
     ...(m.subSequenceNumber === undefined ? {} : { subSequenceNumber: m.subSequenceNumber }),
+    ...(m.log === undefined ? {} : { log: m.log }),
     partitionKey: m.partitionKey,
     ...(m.explicitHashKey === undefined ? {} : { explicitHashKey: m.explicitHashKey }),
     arrival: m.arrival,
@@ -75,7 +82,7 @@ export interface RecordRow extends RecordMeta {
 }
 
 export type ShardState =
-  | 'waiting' | 'starting' | 'reading' | 'caught-up' | 'throttled' | 'retrying' | 'closed' | 'error' | 'stopped' | 'paused';
+  | 'waiting' | 'starting' | 'reading' | 'caught-up' | 'throttled' | 'retrying' | 'closed' | 'error' | 'stopped' | 'paused' | 'done';
 
 export interface ShardStatus {
   shardId: string;
@@ -146,6 +153,8 @@ export interface StatusMessage {
   message?: string;
   /** How the banner looks: an error (AWS code and next step) or a plain notice. Default 'info'. */
   severity?: 'error' | 'info';
+  /** Find in Stream: what has been scanned, the matches, the ETA and, at the end, why it stopped. */
+  find?: FindProgress;
 }
 /** Clears the webview's rows (not its UI state), before a replay. */
 export interface ResetMessage { type: 'reset' }

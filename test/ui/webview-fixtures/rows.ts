@@ -1,6 +1,6 @@
 // Record rows for the panel's tests and benchmark, shaped as the host builds them.
 import { toRecordRow } from '../../../src/tail/shared/recordRow';
-import type { Decoded, DecodeLayer } from '../../../src/kinesis/decode/types';
+import type { Decoded, DecodeLayer, LogEventMeta } from '../../../src/kinesis/decode/types';
 import type { RecordRow } from '../../../src/tail/shared/protocol';
 import { hexDump } from '../../../src/kinesis/decode/hex';
 
@@ -69,9 +69,12 @@ export function showcaseRows(count: number): RecordRow[] {
     const shard = id % 4;
     let decoded: Decoded;
     let subSequenceNumber: number | undefined;
+    let log: LogEventMeta | undefined;
     switch (id % 9) {
       case 2:
-        decoded = jsonDecoded({ messageType: 'DATA_MESSAGE', owner: '123456789012', logGroup: '/aws/lambda/checkout', logStream: '2026/11/23/[$LATEST]8f2c', logEvents: [{ id: `3791${id}`, timestamp: BASE_TIME + id, message: `START RequestId: ${id.toString(16)}-a1b2` }] }, ['gzip', 'cloudwatch-logs', 'json']);
+        // One event of a CloudWatch Logs envelope (a Lambda line whose JSON was parsed).
+        decoded = jsonDecoded({ level: 'info', msg: 'payment authorized', latency_ms: 80 + id }, ['gzip', 'cloudwatch-logs', 'json']);
+        log = { group: '/aws/lambda/checkout', stream: '2026/11/23/[$LATEST]8f2c', id: `3791${id}`, timestamp: BASE_TIME + id, index: id % 5, count: 5, level: 'INFO', requestId: `${id.toString(16)}-a1b2` };
         break;
       case 4:
         decoded = jsonDecoded({ orderId: `o-${1000 + id}`, amount: Math.round(id * 13.7) / 10, currency: 'EUR', items: id % 5 + 1 }, ['kpl', 'json']);
@@ -92,7 +95,7 @@ export function showcaseRows(count: number): RecordRow[] {
         decoded = jsonDecoded(sampleJson(id));
     }
     const row = makeRow(id, { shard, decoded });
-    out.push(subSequenceNumber === undefined ? row : { ...row, subSequenceNumber });
+    out.push({ ...row, ...(subSequenceNumber === undefined ? {} : { subSequenceNumber }), ...(log === undefined ? {} : { log }) });
   }
   return out;
 }

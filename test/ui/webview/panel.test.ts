@@ -115,7 +115,8 @@ describe('tail panel webview', function () {
     await panel.waitForPosted('setFilter', 2);
     await panel.frames();
     assert.equal(await field.getAttribute('aria-invalid'), 'true');
-    assert.match((await panel.text('.toolbar-message')) ?? '', /Expected a value/);
+    // The filter is CEL now: its parser's message, with the position (the end, character 14).
+    assert.match((await panel.text('.toolbar-message')) ?? '', /Syntax error: .*\(at character 14\)/);
     assert.doesNotMatch((await panel.text('.stats')) ?? '', /shown/, 'an invalid field filter filters nothing');
     assert.equal((await panel.rows()).at(-1)?.id, 120);
   });

@@ -156,7 +156,11 @@ describe('decode: CloudWatch Logs subscription data', () => {
       { partitionKey: 'b', data: Buffer.from('x') },
     ]);
     const out = expandRecord({ data: encoded.data, partitionKey: encoded.partitionKey });
-    assert.deepEqual(out[0].decoded.layers, ['kpl', 'gzip', 'cloudwatch-logs', 'json']);
-    assert.deepEqual(out[1].decoded.layers, ['kpl', 'text']);
+    // The envelope's three events become three records, each keeping its KPL sub-record's index and bytes.
+    assert.deepEqual(out.map((u) => u.decoded.layers), [
+      ['kpl', 'gzip', 'cloudwatch-logs', 'json'], ['kpl', 'gzip', 'cloudwatch-logs', 'text'], ['kpl', 'gzip', 'cloudwatch-logs', 'json'], ['kpl', 'text'],
+    ]);
+    assert.deepEqual(out.map((u) => [u.subSequenceNumber, u.log?.index]), [[0, 0], [0, 1], [0, 2], [1, undefined]]);
+    assert.ok(out[0].data === out[2].data, 'events share their record\'s bytes');
   });
 });

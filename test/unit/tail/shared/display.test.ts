@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
-import { shortenLongNumbers, cutText, formatBytes, formatLag, formatTime, jsonDepth, makePreview, revealControls, shortSequence, shortShard } from '../../../../src/tail/shared/display';
+import { shortenLongNumbers, cutText, formatBytes, formatLag, formatTime, jsonDepth, makePreview, recordPart, revealControls, shortSequence, shortShard } from '../../../../src/tail/shared/display';
 
 describe('display helpers', () => {
+  it('says which part of its Kinesis record a row is (KPL sub-record, CloudWatch Logs event)', () => {
+    assert.equal(recordPart({}), '');
+    assert.equal(recordPart({ subSequenceNumber: 2 }), ' #2');
+    assert.equal(recordPart({ log: { index: 2, count: 50 } }), ' · event 3/50');
+    assert.equal(recordPart({ subSequenceNumber: 0, log: { index: 0, count: 5 } }, true), ' #0 ·1/5');
+  });
+
   it('shows control, bidi and invisible characters', () => {
     assert.equal(revealControls('a\u0000b\u001bc\u007f'), 'a\u2400b\u241bc\u2421');
     assert.equal(revealControls('x\u202Ey\u2066z\u200Bw\uFEFF'), 'x<U+202E>y<U+2066>z<U+200B>w<U+FEFF>');

@@ -1,8 +1,8 @@
-// A tiny, safe expression language over decoded JSON for the tail panel's field filter, e.g.
-// `temperature > 75`, `$.user == "u1"`, `$.a.b != null`, `level in ["WARN","ERROR"]`.
-// Hand-written tokenizer and recursive-descent parser with hard limits; never eval/new Function.
-// Numbers compare exactly: a literal or value a double would round stays an ExactNumber.
-import { compareNumbers, exactNumberLiteral, isAnyNumber, isExactNumber, type ExactNumber } from './exactJson';
+// The field filter's short forms from before CEL (`temperature > 75`, `$.user == "u1"`,
+// `level in ["WARN","ERROR"]`, `msg contains "disk"`, `$.items[*].qty == 0`), parsed only to be
+// rewritten into CEL (toCel), so nobody's saved filter breaks; CEL itself is parsed and run by
+// @marcbachmann/cel-js (celFilter.ts). Also parses the plain JSON paths of field columns.
+import { isExactNumber } from './exactJson';
 
 export class FilterSyntaxError extends Error {
   constructor(message: string, readonly position: number) {
@@ -13,7 +13,8 @@ export class FilterSyntaxError extends Error {
 
 /** Path steps: an object key, an array index, or `*` (every element or property). */
 export type PathStep = { key: string } | { index: number } | { any: true };
-export type Literal = string | number | ExactNumber | boolean | null;
+/** A number keeps its source text, so CEL gets the exact digits (int, uint or double). */
+export type Literal = string | { num: string } | boolean | null;
 export type CompareOp = '==' | '!=' | '>' | '>=' | '<' | '<=';
 
 export type FieldExpr =
@@ -30,7 +31,7 @@ const MAX_DEPTH = 32;
 type Token =
   | { t: 'punct'; v: string; pos: number }
   | { t: 'op'; v: string; pos: number }
-  | { t: 'num'; v: number | ExactNumber; pos: number }
+  | { t: 'num'; v: string; pos: number }
   | { t: 'str'; v: string; pos: number }
   | { t: 'ident'; v: string; pos: number }
   | { t: 'end'; pos: number };
@@ -50,7 +51,7 @@ function tokenize(src: string): Token[] {
     const op = OPS.find((o) => src.startsWith(o, i));
     const num = /[-\d]/.test(c) ? NUMBER.exec(src.slice(i, i + 64)) : null;
     if (num) {
-      out.push({ t: 'num', v: exactNumberLiteral(num[0]), pos: i });
+      out.push({ t: 'num', v: num[0], pos: i });
       i += num[0].length;
     } else if (PUNCT.includes(c)) {
       out.push({ t: 'punct', v: c, pos: i++ });
@@ -101,6 +102,8 @@ function readString(src: string, start: number): [string, number] {
 class Parser {
   private i = 0;
   private depth = 0;
+  /** Bare names a path starts with, with whether a step follows (`value.x`): see isCelSyntax. */
+  readonly bareRoots: Array<{ name: string; stepped: boolean }> = [];
   constructor(private readonly tokens: Token[]) {}
 
   parse(): FieldExpr {
@@ -170,6 +173,8 @@ class Parser {
     } else if (first.t === 'ident' && !isKeyword(first.v)) {
       this.i++;
       steps.push({ key: first.v });
+      const after = this.tokens[this.i];
+      this.bareRoots.push({ name: first.v, stepped: after.t === 'punct' && (after.v === '.' || after.v === '[') });
     } else {
       throw new FilterSyntaxError(`Expected a field such as temperature or $.user but found ${describe(first)}`, first.pos);
     }
@@ -182,7 +187,7 @@ class Parser {
     const t = this.next();
     if (t.t === 'ident') return { key: t.v };
     if (t.t === 'punct' && t.v === '*') return { any: true };
-    if (t.t === 'num' && typeof t.v === 'number' && Number.isInteger(t.v) && t.v >= 0) return { key: String(t.v) };
+    if (t.t === 'num' && /^\d+$/.test(t.v) && Number.isSafeInteger(Number(t.v))) return { index: Number(t.v) };
     throw new FilterSyntaxError(`Expected a field name after "." but found ${describe(t)}`, t.pos);
   }
 
@@ -191,7 +196,7 @@ class Parser {
     let step: PathStep;
     if (t.t === 'str') step = { key: t.v };
     else if (t.t === 'punct' && t.v === '*') step = { any: true };
-    else if (t.t === 'num' && typeof t.v === 'number' && Number.isSafeInteger(t.v) && t.v >= 0) step = { index: t.v };
+    else if (t.t === 'num' && /^\d+$/.test(t.v) && Number.isSafeInteger(Number(t.v))) step = { index: Number(t.v) };
     else throw new FilterSyntaxError(`Expected an index, "key" or * inside [ ] but found ${describe(t)}`, t.pos);
     this.expect(']');
     return step;
@@ -199,7 +204,8 @@ class Parser {
 
   private literal(): Literal {
     const t = this.next();
-    if (t.t === 'num' || t.t === 'str') return t.v;
+    if (t.t === 'num') return { num: t.v };
+    if (t.t === 'str') return t.v;
     if (t.t === 'ident') {
       const w = t.v.toLowerCase();
       if (w === 'true') return true;
@@ -230,14 +236,98 @@ function describe(t: Token): string {
   return `"${String(t.v)}"`;
 }
 
-/** Parses a field filter; throws FilterSyntaxError with the position of the problem. */
-export function parseFieldExpression(src: string): FieldExpr {
+/** Parses a short-form filter; throws FilterSyntaxError with the position of the problem. */
+export function parseShortForm(src: string): FieldExpr {
   if (src.length > MAX_EXPRESSION_LENGTH) throw new FilterSyntaxError(`A filter is at most ${MAX_EXPRESSION_LENGTH} characters`, MAX_EXPRESSION_LENGTH);
   if (src.trim() === '') throw new FilterSyntaxError('Empty filter', 0);
   return new Parser(tokenize(src)).parse();
 }
 
-// ---- evaluation ---------------------------------------------------------------------------------
+/**
+ * The short form of `src` rewritten to CEL, or undefined when `src` is not a short form or reads
+ * CEL's `value.…` / `log.…` (a bare `value` or `log` is still the JSON field of that name).
+ */
+export function shortFormToCel(src: string): string | undefined {
+  try {
+    const parser = new Parser(tokenize(src));
+    const expr = parser.parse();
+    if (parser.bareRoots.some((r) => r.stepped && (r.name === 'value' || r.name === 'log'))) return undefined;
+    return toCel(expr);
+  } catch {
+    return undefined;
+  }
+}
+
+// ---- rewriting to CEL ---------------------------------------------------------------------------
+//
+// The short forms' meaning is kept: a missing field equals null (optional access `.?k` and
+// `.orValue(null)`), `*` matches when any element or property does (`values(x).exists(…)`),
+// `contains` ignores case for text and means "has an equal element" for lists.
+
+const CEL_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const CEL_RESERVED = new Set(['as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while', 'in', 'true', 'false', 'null']);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/** A number literal in CEL: int when it fits int64, uint up to 2^64-1, double otherwise. */
+export function celNumber(text: string): string {
+  if (!/^-?\d+$/.test(text)) return text;
+  const n = BigInt(text);
+  if (n >= -INT64_MAX - 1n && n <= INT64_MAX) return text;
+  if (n > 0n && n <= UINT64_MAX) return `${text}u`;
+  return `${text}.0`;
+}
+
+function celLiteral(lit: Literal): string {
+  if (lit === null) return 'null';
+  if (typeof lit === 'boolean') return String(lit);
+  if (typeof lit === 'string') return JSON.stringify(lit);
+  return celNumber(lit.num);
+}
+
+function access(root: string, steps: readonly PathStep[]): string {
+  if (steps.length === 0) return root;
+  let out = root;
+  for (const step of steps) {
+    if ('index' in step) out += `[?${step.index}]`;
+    else if ('key' in step) out += CEL_IDENT.test(step.key) && !CEL_RESERVED.has(step.key) ? `.?${step.key}` : `[?${JSON.stringify(step.key)}]`;
+  }
+  return `${out}.orValue(null)`;
+}
+
+/** `test(x)` over what the path reaches, fanning out at each `*` with exists(). */
+function overPath(root: string, path: readonly PathStep[], depth: number, test: (x: string) => string): string {
+  const star = path.findIndex((s) => 'any' in s);
+  if (star < 0) return test(access(root, path));
+  const v = `e${depth}`;
+  return `values(${access(root, path.slice(0, star))}).exists(${v}, ${overPath(v, path.slice(star + 1), depth + 1, test)})`;
+}
+
+/** The CEL text of a short-form filter, over the variable `value`. */
+export function toCel(expr: FieldExpr): string {
+  switch (expr.kind) {
+    case 'or': return expr.items.map((e) => `(${toCel(e)})`).join(' || ');
+    case 'and': return expr.items.map((e) => `(${toCel(e)})`).join(' && ');
+    case 'not': return `!(${toCel(expr.expr)})`;
+    case 'exists': return overPath('value', expr.path, 0, (x) => `${x} != null`);
+    case 'in': return overPath('value', expr.path, 0, (x) => `${x} in [${expr.values.map(celLiteral).join(', ')}]`);
+    case 'contains': {
+      const lit = celLiteral(expr.value);
+      if (typeof expr.value !== 'string') return overPath('value', expr.path, 0, (x) => `${lit} in ${x}`);
+      // Text ignores case; a list needs an equal element. CEL's || absorbs the other side's error.
+      const lower = JSON.stringify(expr.value.toLowerCase());
+      return overPath('value', expr.path, 0, (x) => `(${x}.lowerAscii().contains(${lower}) || ${lit} in ${x})`);
+    }
+    case 'compare': {
+      const lit = celLiteral(expr.value);
+      // != is the negation of ==, also across `*` (no element equals).
+      if (expr.op === '!=') return `!(${overPath('value', expr.path, 0, (x) => `${x} == ${lit}`)})`;
+      return overPath('value', expr.path, 0, (x) => `${x} ${expr.op} ${lit}`);
+    }
+  }
+}
+
+// ---- field column paths -------------------------------------------------------------------------
 
 /** The values a path reaches; `*` fans out. Iterative, so deep documents cannot blow the stack. */
 export function resolvePath(root: unknown, path: readonly PathStep[]): unknown[] {
@@ -261,54 +351,3 @@ export function resolvePath(root: unknown, path: readonly PathStep[]): unknown[]
   return current;
 }
 
-function equals(v: unknown, lit: Literal): boolean {
-  if (lit === null) return v === null || v === undefined;
-  if (isAnyNumber(lit) && isAnyNumber(v)) return compareNumbers(v, lit) === 0;
-  return v === lit;
-}
-
-function ordered(v: unknown, op: CompareOp, lit: Literal): boolean {
-  let c: number;
-  if (isAnyNumber(v) && isAnyNumber(lit)) c = compareNumbers(v, lit);
-  else if (typeof v === 'string' && typeof lit === 'string') c = v < lit ? -1 : v > lit ? 1 : 0;
-  else return false;
-  switch (op) {
-    case '>': return c > 0;
-    case '>=': return c >= 0;
-    case '<': return c < 0;
-    default: return c <= 0;
-  }
-}
-
-function contains(v: unknown, lit: Literal): boolean {
-  if (typeof v === 'string' && typeof lit === 'string') return v.toLowerCase().includes(lit.toLowerCase());
-  if (Array.isArray(v)) return v.some((item) => equals(item, lit));
-  return false;
-}
-
-/**
- * Evaluates an expression against a decoded JSON value. A path that reaches several values (`*`)
- * matches when any of them does; `!=` is the negation of `==`, so `$.a != null` means "present".
- */
-export function evaluateFieldExpression(expr: FieldExpr, root: unknown): boolean {
-  switch (expr.kind) {
-    case 'or': return expr.items.some((e) => evaluateFieldExpression(e, root));
-    case 'and': return expr.items.every((e) => evaluateFieldExpression(e, root));
-    case 'not': return !evaluateFieldExpression(expr.expr, root);
-    case 'exists': return resolvePath(root, expr.path).some((v) => v !== undefined && v !== null);
-    case 'in': return valuesOf(root, expr.path).some((v) => expr.values.some((lit) => equals(v, lit)));
-    case 'contains': return resolvePath(root, expr.path).some((v) => contains(v, expr.value));
-    case 'compare': {
-      const values = valuesOf(root, expr.path);
-      if (expr.op === '==') return values.some((v) => equals(v, expr.value));
-      if (expr.op === '!=') return !values.some((v) => equals(v, expr.value));
-      return values.some((v) => ordered(v, expr.op, expr.value));
-    }
-  }
-}
-
-/** Like resolvePath, but a path that reaches nothing yields `undefined`, so it equals null. */
-function valuesOf(root: unknown, path: readonly PathStep[]): unknown[] {
-  const values = resolvePath(root, path);
-  return values.length === 0 ? [undefined] : values;
-}
