@@ -30,9 +30,18 @@ export class LazyFeatures implements vscode.Disposable {
   /** What must exist from activation on: it restores tail panels and starts producer documents. */
   registerTriggers(): vscode.Disposable[] {
     const isProducerDoc = (d: vscode.TextDocument): boolean => d.languageId === KINESIS_LANGUAGE;
-    if (vscode.workspace.textDocuments.some(isProducerDoc)) this.get();
+    // A failure here must not fail activation (the tree still works); commands report it again.
+    const start = (): void => {
+      if (this.instance || this.disposed) return;
+      try {
+        this.get();
+      } catch (err) {
+        this.deps.services.log.error('starting producer documents failed', err);
+      }
+    };
+    if (vscode.workspace.textDocuments.some(isProducerDoc)) start();
     const opened = vscode.workspace.onDidOpenTextDocument((d) => {
-      if (isProducerDoc(d) && !this.instance && !this.disposed) this.get();
+      if (isProducerDoc(d)) start();
     });
     return [
       vscode.window.registerWebviewPanelSerializer(TAIL_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.get().tails.restore(panel, state) }),
