@@ -1,5 +1,6 @@
-// Builds the bundles: the extension (Node, CommonJS, `vscode` external), the lazily loaded Kinesis
-// layer and view filter, and the tail panel's browser front end. `--watch` rebuilds both on change; `--production` minifies.
+// Builds the bundles: the extension's activation bundle and the three it loads on first use (Node,
+// CommonJS, `vscode` external), and the tail panel's browser front end. `--watch` rebuilds them
+// on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 
@@ -21,46 +22,61 @@ const logPlugin = (name) => ({
 const common = { bundle: true, sourcemap: true, minify: production, logLevel: 'warning', legalComments: 'linked' };
 
 /**
- * The extension bundle reaches the Kinesis layer's entry (src/kinesis/api.ts) only through
- * src/kinesisLoader.ts. This plugin turns that into require('./kinesis.js'): a second bundle
- * that holds the AWS SDK and is loaded on first use, not at activation. It also refuses any
- * value import of the AWS SDK or Smithy in the activation bundle.
+ * Bundles that activation does not load. Each entry is reached only through its loader, whose
+ * require() of it this plugin leaves as require('./<out>'): a separate file, loaded on first use.
+ * - dist/kinesis.js: the Kinesis layer (src/kinesis/api.ts) with the AWS SDK, via loadKinesis().
+ * - dist/features.js: command bodies, tail panels and producer documents (src/features.ts), via
+ *   LazyFeatures (src/featuresLoader.ts).
+ * - dist/filter.js: the view filter with the CEL engine (src/tail/shared/filter.ts), via loadFilter()
+ *   (src/tail/host/filterLoader.ts, itself in dist/features.js).
  */
-const lazyKinesisPlugin = {
-  name: 'lazy-kinesis',
+const lazyBundles = [
+  { request: /[\\/]kinesis[\\/]api$/, loader: 'kinesisLoader.ts', out: './kinesis.js', via: 'go through loadKinesis()' },
+  { request: /^\.[\\/]features$/, loader: 'featuresLoader.ts', out: './features.js', via: 'go through LazyFeatures (featuresLoader.ts)' },
+  { request: /[\\/]shared[\\/]filter$/, loader: 'filterLoader.ts', out: './filter.js', via: 'go through loadFilter() (src/tail/host/filterLoader.ts)' },
+];
+
+/** Packages that only a lazy bundle may hold, and the way to reach them. */
+const lazyPackages = [
+  { request: /^@(aws-sdk|smithy)\//, via: 'reach the SDK through loadKinesis()' },
+  { request: /^@marcbachmann\/cel-js/, via: 'reach the CEL engine through loadFilter()' },
+];
+
+/**
+ * Turns each lazy entry into an external require from its loader, and refuses any other import of
+ * it. It also refuses any value import of the AWS SDK, Smithy or the CEL engine outside their bundles.
+ */
+const lazyBundlesPlugin = {
+  name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /[\\/]kinesis[\\/]api$/ }, (args) => {
-      if (!args.importer.endsWith('kinesisLoader.ts')) {
-        return { errors: [{ text: `${args.importer} imports the Kinesis layer eagerly; go through loadKinesis()` }] };
-      }
-      return { path: './kinesis.js', external: true };
-    });
-    // The SDK must never reach the activation bundle, even through a small module of the layer.
-    build.onResolve({ filter: /^@(aws-sdk|smithy)\// }, (args) => ({
-      errors: [{ text: `${args.importer} pulls ${args.path} into the activation bundle; reach the SDK through loadKinesis()` }],
-    }));
+    for (const lazy of lazyBundles) {
+      build.onResolve({ filter: lazy.request }, (args) => {
+        if (!args.importer.endsWith(lazy.loader)) {
+          return { errors: [{ text: `${args.importer} imports ${lazy.out} eagerly; ${lazy.via}` }] };
+        }
+        return { path: lazy.out, external: true };
+      });
+    }
+    // The SDK and the CEL engine must never reach these bundles, even through a small module.
+    for (const pkg of lazyPackages) {
+      build.onResolve({ filter: pkg.request }, (args) => ({
+        errors: [{ text: `${args.importer} pulls ${args.path} into ${build.initialOptions.outfile}; ${pkg.via}` }],
+      }));
+    }
   },
 };
 
 /**
- * The view filter (src/tail/shared/filter.ts, with the CEL engine) is a third bundle,
- * dist/filter.js, that the host loads on first use: only src/tail/host/filterLoader.ts may
- * import it, and nothing else in the activation bundle may pull in @marcbachmann/cel-js.
+ * What activation must not load: the areas that dist/features.js holds (and what only they use).
+ * Checked against esbuild's metafile after each build, so an eager import fails the build.
  */
-const lazyFilterPlugin = {
-  name: 'lazy-filter',
-  setup(build) {
-    build.onResolve({ filter: /[\\/]shared[\\/]filter$/ }, (args) => {
-      if (!args.importer.endsWith('filterLoader.ts')) {
-        return { errors: [{ text: `${args.importer} imports the view filter eagerly; go through loadFilter() (src/tail/host/filterLoader.ts)` }] };
-      }
-      return { path: './filter.js', external: true };
-    });
-    build.onResolve({ filter: /^@marcbachmann\/cel-js/ }, (args) => ({
-      errors: [{ text: `${args.importer} pulls the CEL engine into the activation bundle; reach the filter through loadFilter()` }],
-    }));
-  },
-};
+const NOT_AT_ACTIVATION = [/^src\/tail\/host\/(?!viewType\.ts$)/, /^src\/producerDoc\/(?!language\.ts$)/, /^src\/commands\/(?!(ids|registerCommand)\.ts$)/, /^node_modules\/lossless-json\//];
+
+function checkActivationBundle(metafile) {
+  const inputs = Object.keys(metafile.inputs);
+  const eager = inputs.filter((i) => NOT_AT_ACTIVATION.some((re) => re.test(i)));
+  if (eager.length > 0) throw new Error(`dist/extension.js must not contain ${eager.join(', ')}: reach it through dist/features.js (src/featuresLoader.ts)`);
+}
 
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
 
@@ -70,7 +86,14 @@ const extension = {
   outfile: 'dist/extension.js',
   // What is in the activation bundle, per input file: bench/activation.ts reports it.
   metafile: true,
-  plugins: [lazyKinesisPlugin, lazyFilterPlugin, logPlugin('extension')],
+  plugins: [lazyBundlesPlugin, logPlugin('extension')],
+};
+
+const features = {
+  ...node,
+  entryPoints: ['src/features.ts'],
+  outfile: 'dist/features.js',
+  plugins: [lazyBundlesPlugin, logPlugin('features')],
 };
 
 const filter = {
@@ -109,9 +132,10 @@ function copyCodicons() {
 
 copyCodicons();
 if (watch) {
-  const contexts = await Promise.all([extension, kinesis, filter, webview].map((o) => esbuild.context(o)));
+  const contexts = await Promise.all([extension, features, kinesis, filter, webview].map((o) => esbuild.context(o)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  const [built] = await Promise.all([extension, kinesis, filter, webview].map((o) => esbuild.build(o)));
+  const [built] = await Promise.all([extension, features, kinesis, filter, webview].map((o) => esbuild.build(o)));
+  checkActivationBundle(built.metafile);
   writeFileSync('dist/extension.meta.json', JSON.stringify(built.metafile));
 }

@@ -33,7 +33,7 @@ export default tseslint.config(
   {
     // The glue reaches the Kinesis layer (and the AWS SDK) lazily, through loadKinesis(). Type imports
     // are free; values only from the layer's few SDK-free modules (exactJson: exact numbers in rows and exports). esbuild enforces the same in the
-    // bundle (esbuild.mjs: lazy-kinesis plugin).
+    // bundle (esbuild.mjs: lazy-bundles plugin).
     files: ['src/**/*.ts'],
     ignores: ['src/kinesis/**'],
     rules: {

@@ -1,6 +1,6 @@
 // The two extensions the activation suite installs into code-server, built from the packaged
 // .vsix: Kinesis Explorer with a timing shim as its `main` (it requires dist/extension.js, calls
-// its activate() and appends the load and activate() durations to a file), and an empty
+// its activate() and appends the load and activate() durations, wall and CPU, to a file), and an empty
 // extension with one activity-bar view and a one-item tree, timed by the same shim.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,14 +12,19 @@ export const EMPTY_TITLE = 'Bench Empty';
 function shim(id: string, target: string, out: string): string {
   return `// Written by bench/extensionFixtures.ts: times loading and activating ${target}.
 const { performance } = require('perf_hooks');
+const cpuMs = (since) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1000; };
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const ext = require(${JSON.stringify(target)});
 const loadMs = performance.now() - t0;
+const loadCpuMs = cpuMs(c0);
 exports.activate = async function (context) {
   const a = performance.now();
+  const c = process.cpuUsage();
   const api = await ext.activate(context);
   const activateMs = performance.now() - a;
-  require('fs').appendFileSync(${JSON.stringify(out)}, JSON.stringify({ id: ${JSON.stringify(id)}, loadMs, activateMs, at: Date.now() }) + '\\n');
+  const activateCpuMs = cpuMs(c);
+  require('fs').appendFileSync(${JSON.stringify(out)}, JSON.stringify({ id: ${JSON.stringify(id)}, loadMs, activateMs, loadCpuMs, activateCpuMs, at: Date.now() }) + '\\n');
   return api;
 };
 exports.deactivate = function () { return ext.deactivate && ext.deactivate(); };

@@ -1,21 +1,16 @@
-// Activation: build the long-lived objects and register each area. Nothing else happens here;
-// the Kinesis layer and the AWS SDK load on first use.
+// Activation: build the long-lived objects, the explorer tree, and register every command id.
+// Nothing else happens here: the command bodies, the tail panels and producer documents
+// (dist/features.js) and the Kinesis layer with the AWS SDK (dist/kinesis.js) load on first use.
 import * as vscode from 'vscode';
-import { registerExplorerCommands } from './commands/explorer';
-import { registerConsumerCommands } from './commands/consumers';
-import { registerGeneralCommands } from './commands/general';
-import { registerSendToStream } from './commands/put/sendToStream';
-import { registerPutCommands } from './commands/put/register';
-import { registerStreamAdminCommands } from './commands/stream/register';
-import { registerTailCommands } from './commands/tail';
-import { registerFindCommands } from './commands/find';
+import { CommandIds } from './commands/ids';
+import { registerCommands } from './commands/registerCommand';
 import { CONNECTIONS_SETTING, registerExplorer } from './explorer/explorerView';
-import { registerProducerDocs } from './producerDoc/register';
 import type { ExplorerProvider } from './explorer/treeProvider';
+import { LazyFeatures } from './featuresLoader';
 import { KinesisClients } from './kinesisClients';
 import { loadKinesis } from './kinesisLoader';
 import { Services } from './services';
-import { TailPanels } from './tail/host/panels';
+import type { TailPanels } from './tail/host/panels';
 import { createLog } from './ui/log';
 import { mfaCodePrompt, PromptHost, type Prompts } from './ui/prompts';
 
@@ -34,22 +29,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   const services = new Services(context, log, prompts, clients);
   const explorer = registerExplorer(services);
-  const tails = new TailPanels(services);
-  shutdown = () => tails.deregisterTemporaries('the window is closing or reloading');
+  const features = new LazyFeatures({ services, explorer });
+  shutdown = () => features.loaded?.tails.deregisterTemporaries('the window is closing or reloading') ?? Promise.resolve();
   context.subscriptions.push(
     clients,
     services,
-    ...registerGeneralCommands(services),
     ...explorer.disposables,
-    ...registerExplorerCommands(services, explorer.provider.model),
-    ...registerConsumerCommands(services, explorer.provider.model),
-    ...registerPutCommands(services, explorer.provider.model),
-    ...registerStreamAdminCommands(services, explorer.provider.model, explorer.view),
-    tails,
-    ...registerTailCommands(services, explorer.provider.model, tails),
-    ...registerFindCommands(services, explorer.provider.model, tails),
-    ...registerProducerDocs(services, explorer.provider.model, explorer.view),
-    ...registerSendToStream(services, explorer.provider.model),
+    features,
+    ...registerCommands(log, Object.values(CommandIds), () => features.get().commands),
+    ...features.registerTriggers(),
   );
   log.info(`Kinesis Explorer ${context.extension.packageJSON.version as string} activated (VS Code ${vscode.version})`);
 
@@ -62,7 +50,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       },
       services,
       explorer: explorer.provider,
-      tails,
+      // Loads the features, as a command would.
+      get tails() {
+        return features.get().tails;
+      },
     },
   };
 }

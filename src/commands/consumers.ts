@@ -1,7 +1,6 @@
 // Consumer commands on the explorer's "Consumers" folder and its consumers: Register Consumer…
 // (a checked name, then wait until ACTIVE), Deregister Consumer… (a warning that an application
 // may read with it, then the name typed to confirm). Copy ARN is the explorer's copyArn.
-import type * as vscode from 'vscode';
 import type { ExplorerModel } from '../explorer/explorerModel';
 import type { ConsumerNode } from '../explorer/nodes';
 import type { StreamRef } from '../kinesis/types';
@@ -11,15 +10,14 @@ import { withCancellableProgress } from '../ui/progress';
 import { askParsed, Cancelled, InputProblem } from '../ui/prompts';
 import { CommandIds } from './ids';
 import { pickStreamTarget } from './pickTarget';
-import { registerCommand } from './registerCommand';
+import { command, type CommandSpec } from './registerCommand';
 
 const DEREGISTER = 'Deregister…';
 
-export function registerConsumerCommands(services: Services, model: ExplorerModel): vscode.Disposable[] {
-  const { log } = services;
+export function consumerCommands(services: Services, model: ExplorerModel): CommandSpec[] {
   return [
-    registerCommand(log, CommandIds.registerConsumer, (from?: unknown) => registerConsumer(services, model, from)),
-    registerCommand(log, CommandIds.deregisterConsumer, (node?: ConsumerNode) => deregisterConsumer(services, model, node)),
+    command(CommandIds.registerConsumer, (from?: unknown) => registerConsumer(services, model, from)),
+    command(CommandIds.deregisterConsumer, (node?: ConsumerNode) => deregisterConsumer(services, model, node)),
   ];
 }
 

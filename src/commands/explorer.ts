@@ -5,29 +5,29 @@ import { CommandIds } from './ids';
 import type { ExplorerModel } from '../explorer/explorerModel';
 import type { ConsumerNode, ErrorNode, ExplorerNode, LoadMoreNode, ShardNode, StreamNode } from '../explorer/nodes';
 import type { Services } from '../services';
-import { registerCommand } from './registerCommand';
-import { registerSelectRegions } from './regions';
+import { command, type CommandSpec } from './registerCommand';
+import { selectRegionsCommand } from './regions';
 
-export function registerExplorerCommands(services: Services, model: ExplorerModel): vscode.Disposable[] {
+export function explorerCommands(services: Services, model: ExplorerModel): CommandSpec[] {
   const { log } = services;
   return [
-    registerCommand(log, CommandIds.refreshNode, (node?: ExplorerNode) => model.refresh(node)),
-    registerCommand(log, CommandIds.loadMore, (node: LoadMoreNode) => model.loadMore(node)),
-    registerCommand(log, CommandIds.copyName, async (node: StreamNode | ShardNode) => {
+    command(CommandIds.refreshNode, (node?: ExplorerNode) => model.refresh(node)),
+    command(CommandIds.loadMore, (node: LoadMoreNode) => model.loadMore(node)),
+    command(CommandIds.copyName, async (node: StreamNode | ShardNode) => {
       const name = node.kind === 'stream' ? node.name : node.model.id;
       await copy(name, `Copied ${name}`);
     }),
-    registerCommand(log, CommandIds.copyArn, async (node: StreamNode | ConsumerNode) => {
+    command(CommandIds.copyArn, async (node: StreamNode | ConsumerNode) => {
       if (node.kind === 'consumer') return copy(node.model.arn, `Copied ${node.model.arn}`);
       if (!node.model.arn) await model.describeForTooltip(node, 0);
       if (!node.model.arn) throw new Error(`No ARN known for ${node.name}${node.describeError ? `: ${node.describeError.code}` : ''}`);
       await copy(node.model.arn, `Copied ${node.model.arn}`);
     }),
-    registerCommand(log, CommandIds.showErrorDetails, (node?: ErrorNode) => {
+    command(CommandIds.showErrorDetails, (node?: ErrorNode) => {
       if (node) log.error(`${node.error.code} (${node.connection?.name ?? 'explorer'})`, detailError(node));
       log.show();
     }),
-    registerCommand(log, CommandIds.ssoLogin, (node: ErrorNode) => {
+    command(CommandIds.ssoLogin, (node: ErrorNode) => {
       const command = node.error.ssoLoginCommand ?? 'aws sso login';
       // Not awaited: the notification stays until dismissed, and the command should not.
       void vscode.window
@@ -37,11 +37,11 @@ export function registerExplorerCommands(services: Services, model: ExplorerMode
           if (choice === 'Show Log') log.show();
         });
     }),
-    registerCommand(log, CommandIds.copySsoLoginCommand, async (node: ErrorNode) => {
+    command(CommandIds.copySsoLoginCommand, async (node: ErrorNode) => {
       const command = node.error.ssoLoginCommand ?? 'aws sso login';
       await copy(command, `Copied: ${command}`);
     }),
-    registerSelectRegions(services, model),
+    selectRegionsCommand(services, model),
   ];
 }
 

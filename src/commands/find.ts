@@ -14,7 +14,7 @@ import { notify } from '../ui/notify';
 import { withCancellableProgress } from '../ui/progress';
 import { CommandIds } from './ids';
 import { pickStreamTarget } from './pickTarget';
-import { registerCommand, runCommand } from './registerCommand';
+import { command, runCommand, type CommandSpec } from './registerCommand';
 
 const TITLE = 'Find in Stream';
 
@@ -26,15 +26,19 @@ function maxMatches(): number {
   return Math.max(1, Math.min(1_000_000, Math.floor(v)));
 }
 
-export function registerFindCommands(services: Services, model: ExplorerModel, tails: TailPanels): vscode.Disposable[] {
+export function findCommands(services: Services, model: ExplorerModel, tails: TailPanels): CommandSpec[] {
   return [
-    registerCommand(services.log, CommandIds.findInStream, async (from?: unknown) => {
+    command(CommandIds.findInStream, async (from?: unknown) => {
       const target = await pickStreamTarget(services, model, { title: TITLE, from, pickShard: true });
       const a = await promptFind(services.prompts.current, TITLE);
       return startFind(services, tails, { ...target, shardIds: target.shardId ? [target.shardId] : [] }, a, vscode.ViewColumn.Active);
     }),
-    tails.onDidRequestFind((r) => void findFromTail(services, tails, r)),
   ];
+}
+
+/** Answers the tail panels' "Find…" for as long as they live. */
+export function followFindRequests(services: Services, tails: TailPanels): vscode.Disposable {
+  return tails.onDidRequestFind((r) => void findFromTail(services, tails, r));
 }
 
 /** A tail panel's "Find…": the same prompts (the range only) and the same scan, beside the tail. */

@@ -3,15 +3,15 @@ import * as vscode from 'vscode';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Services } from '../services';
-import { registerCommand } from './registerCommand';
+import { command, type CommandSpec } from './registerCommand';
 import { CommandIds } from './ids';
 
-export function registerGeneralCommands(services: Services): vscode.Disposable[] {
+export function generalCommands(services: Services): CommandSpec[] {
   const { log } = services;
   return [
-    registerCommand(log, CommandIds.refresh, () => services.refreshExplorer()),
-    registerCommand(log, CommandIds.showLog, () => log.show()),
-    registerCommand(log, CommandIds.openConfigFile, async () => {
+    command(CommandIds.refresh, () => services.refreshExplorer()),
+    command(CommandIds.showLog, () => log.show()),
+    command(CommandIds.openConfigFile, async () => {
       const file = process.env.AWS_CONFIG_FILE || join(homedir(), '.aws', 'config');
       const uri = vscode.Uri.file(file);
       try {
@@ -22,7 +22,7 @@ export function registerGeneralCommands(services: Services): vscode.Disposable[]
         await vscode.window.showTextDocument(uri.with({ scheme: 'untitled' }));
       }
     }),
-    registerCommand(log, CommandIds.addConnection, async () => {
+    command(CommandIds.addConnection, async () => {
       await vscode.commands.executeCommand('workbench.action.openSettings', 'kinesis.connections');
     }),
   ];

@@ -1,13 +1,12 @@
 // "Kinesis: Select Regions…": which regions a connection shows (one or more), saved per connection.
 // From the palette it first asks for the connection.
-import type * as vscode from 'vscode';
 import { CommandIds } from './ids';
 import type { ExplorerModel } from '../explorer/explorerModel';
 import type { ConnectionNode } from '../explorer/nodes';
 import type { Connection } from '../kinesis/connections/connections';
 import type { Services } from '../services';
 import { Cancelled, InputProblem, type PickItem } from '../ui/prompts';
-import { registerCommand } from './registerCommand';
+import { command, type CommandSpec } from './registerCommand';
 
 /** Regions where Kinesis Data Streams is offered (commercial partition, plus GovCloud and China). */
 export const KINESIS_REGIONS = [
@@ -21,8 +20,8 @@ export const KINESIS_REGIONS = [
 const OTHER = '\u0000other';
 const DEFAULT = '\u0000default';
 
-export function registerSelectRegions(services: Services, model: ExplorerModel): vscode.Disposable {
-  return registerCommand(services.log, CommandIds.selectRegions, async (node?: ConnectionNode) => {
+export function selectRegionsCommand(services: Services, model: ExplorerModel): CommandSpec {
+  return command(CommandIds.selectRegions, async (node?: ConnectionNode) => {
     const connection = node?.kind === 'connection' ? node.connection : await pickConnection(services, model);
     const current = model.regionsOf(connection);
     const regions = await pickRegions(services, connection, current);

@@ -2,19 +2,14 @@
 // into a notification where the user is. Cancel is quiet; InputProblem is a warning with its own
 // message; anything else is an error with the AWS code and a next step (and "Show Log").
 // Notifications are not awaited, so the command's caller is never held until one is dismissed.
+// Every id is registered at activation; the bodies (CommandSpec) live in dist/features.js and are
+// looked up on a command's first run (src/featuresLoader.ts).
 import * as vscode from 'vscode';
 import { describeError, formatError, type DescribedError } from '../kinesis/errors';
 import type { Log } from '../ui/log';
 import { notify } from '../ui/notify';
-import { Cancelled, InputProblem } from '../ui/prompts';
+import { isCancelled, isInputProblem } from '../ui/prompts';
 
-/**
- * What the put and manage commands return (tests assert on it; notifications cannot be read back):
- * - invalid: refused before any call to AWS (bad input, nothing to act on);
- * - cancelled: the user dismissed a prompt or the confirmation;
- * - failed: a call failed; `error` has the code and next step.
- * Commands add their own statuses (e.g. 'sent', 'done', 'timeout').
- */
 export interface CommandResult {
   status: string;
   message?: string;
@@ -29,9 +24,42 @@ export interface Reporting {
   action?: string;
 }
 
-export function registerCommand(log: Log, id: string, handler: (...args: never[]) => unknown, report?: Reporting): vscode.Disposable {
-  if (!id.startsWith('kinesis.')) throw new Error(`command id must start with "kinesis.": ${id}`);
-  return vscode.commands.registerCommand(id, (...args: never[]) => runCommand(log, id, () => handler(...args), report));
+/** A command's body, and (for commands that return a CommandResult) how its failures read. */
+export interface CommandSpec {
+  id: string;
+  run: (...args: never[]) => unknown;
+  report?: Reporting;
+}
+
+export function command(id: string, run: (...args: never[]) => unknown, report?: Reporting): CommandSpec {
+  return report ? { id, run, report } : { id, run };
+}
+
+/**
+ * Registers every id now (a contributed command needs a handler); `specs()` gives the bodies, and
+ * is called only when a command runs, so the code behind them loads on the first one.
+ */
+export function registerCommands(log: Log, ids: readonly string[], specs: () => ReadonlyMap<string, CommandSpec>): vscode.Disposable[] {
+  return ids.map((id) => {
+    if (!id.startsWith('kinesis.')) throw new Error(`command id must start with "kinesis.": ${id}`);
+    return vscode.commands.registerCommand(id, (...args: never[]) => {
+      const spec = lookup(specs, id);
+      return runCommand(log, id, () => spec.run(...args), spec.report);
+    });
+  });
+}
+
+/** A spec whose body throws when the bodies cannot be loaded, so that failure is reported like any other. */
+function lookup(specs: () => ReadonlyMap<string, CommandSpec>, id: string): CommandSpec {
+  try {
+    return specs().get(id) ?? command(id, () => {
+      throw new Error(`The command ${id} has no handler.`);
+    });
+  } catch (err) {
+    return command(id, () => {
+      throw err;
+    });
+  }
 }
 
 /** Runs a command body; with `report`, failures also come back as a CommandResult. */
@@ -40,8 +68,8 @@ export async function runCommand(log: Log, id: string, body: () => unknown, repo
   try {
     return await body();
   } catch (err) {
-    if (err instanceof Cancelled) return report ? { status: 'cancelled' } : undefined;
-    if (err instanceof InputProblem) {
+    if (isCancelled(err)) return report ? { status: 'cancelled' } : undefined;
+    if (isInputProblem(err)) {
       notify(log, 'warning', err.message);
       return report ? { status: 'invalid', message: err.message } : undefined;
     }

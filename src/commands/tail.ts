@@ -2,7 +2,6 @@
 // (palette: connection, region, stream, shard or all), "Tail Stream (Enhanced Fan-out)…" (the same
 // flow with enhanced fan-out offered first), and "Tail from this record" (a put result or a record
 // in a tail panel), each opening a tail panel. One flow: target, start position, read mode.
-import type * as vscode from 'vscode';
 import type { ExplorerModel } from '../explorer/explorerModel';
 import { describePosition, validateSequenceNumber, type StartPosition } from '../kinesis/tail/position';
 import type { Services } from '../services';
@@ -13,7 +12,7 @@ import type { TailPanels } from '../tail/host/panels';
 import { InputProblem } from '../ui/prompts';
 import { pickStreamTarget } from './pickTarget';
 import { CommandIds } from './ids';
-import { registerCommand } from './registerCommand';
+import { command, type CommandSpec } from './registerCommand';
 import { isStreamLocator, type StreamLocator, type StreamRef } from '../kinesis/types';
 
 /** A record's stream, shard and sequence number (a put result or a tail panel row). */
@@ -23,7 +22,7 @@ function isFromRecordArgs(v: unknown): v is FromRecordArgs {
   return isStreamLocator(v) && typeof v.shardId === 'string' && typeof (v as { sequenceNumber?: unknown }).sequenceNumber === 'string';
 }
 
-export function registerTailCommands(services: Services, model: ExplorerModel, tails: TailPanels): vscode.Disposable[] {
+export function tailCommands(services: Services, model: ExplorerModel, tails: TailPanels): CommandSpec[] {
   const { log } = services;
 
   const tailTarget = async (title: string, from: unknown, pickShard: boolean, preferEfo = false): Promise<TailPanel> => {
@@ -40,11 +39,11 @@ export function registerTailCommands(services: Services, model: ExplorerModel, t
   };
 
   return [
-    registerCommand(log, CommandIds.tail, (from?: unknown) => tailTarget('Tail', from, true)),
-    registerCommand(log, CommandIds.tailStream, (from?: unknown) => tailTarget('Tail Stream', from, false)),
-    registerCommand(log, CommandIds.tailShard, (from?: unknown) => tailTarget('Tail Shard', from, true)),
-    registerCommand(log, CommandIds.tailStreamEfo, (from?: unknown) => tailTarget('Tail Stream', from, false, true)),
-    registerCommand(log, CommandIds.tailFromRecord, async (args?: unknown) => {
+    command(CommandIds.tail, (from?: unknown) => tailTarget('Tail', from, true)),
+    command(CommandIds.tailStream, (from?: unknown) => tailTarget('Tail Stream', from, false)),
+    command(CommandIds.tailShard, (from?: unknown) => tailTarget('Tail Shard', from, true)),
+    command(CommandIds.tailStreamEfo, (from?: unknown) => tailTarget('Tail Stream', from, false, true)),
+    command(CommandIds.tailFromRecord, async (args?: unknown) => {
       if (!isFromRecordArgs(args)) throw new InputProblem('Tail from this record needs a record: run it from a put result or a tail panel row.');
       const seq = validateSequenceNumber(args.sequenceNumber);
       if (!seq.ok) throw new InputProblem(seq.error);

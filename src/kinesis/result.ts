@@ -1,7 +1,7 @@
 // The one result type of the Kinesis layer, and the one place that captures a failed call in it:
 // settle() turns any failure of a connection, a listing or a describe into a NodeError (code, one
 // line, next step, SSO login command), so callers that must never throw (the tree) get a value.
-// Calls that throw go through callKinesis() (call.ts); commands let those reach registerCommand().
+// Calls that throw go through callKinesis() (call.ts); commands let those reach the command wrapper (registerCommands()).
 import type { Connection, ConnectionProblem } from './connections/connections';
 import { describeError, errorCode, isCredentialError } from './errors';
 

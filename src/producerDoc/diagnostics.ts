@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import type { DocIssue } from '../kinesis/producerDoc/parse';
 import type { StreamNameCache } from './streamCache';
+import { KINESIS_LANGUAGE } from './language';
 import { resolveDocTarget, type TargetDeps } from './target';
 
-export const KINESIS_LANGUAGE = 'kinesis';
 const DEBOUNCE_MS = 250;
 
 export class ProducerDiagnostics implements vscode.Disposable {

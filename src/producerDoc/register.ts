@@ -1,41 +1,45 @@
-// Registers producer documents (*.kinesis): CodeLens, completion, diagnostics and the commands
-// the lenses run. Returns what activate() must dispose.
+// Producer documents (*.kinesis): registers CodeLens, completion and diagnostics, and returns the
+// commands the lenses run with what must be disposed. Part of dist/features.js, so it starts when a
+// .kinesis document is first open or one of its commands first runs (src/featuresLoader.ts).
 import * as vscode from 'vscode';
 import { CommandIds } from '../commands/ids';
 import { InputProblem } from '../ui/prompts';
-import { registerCommand } from '../commands/registerCommand';
+import { command, type CommandSpec } from '../commands/registerCommand';
 import type { ExplorerModel } from '../explorer/explorerModel';
 import type { Services } from '../services';
 import { ProducerCodeLens } from './codeLens';
 import { COMPLETION_TRIGGERS, ProducerCompletion } from './completion';
-import { KINESIS_LANGUAGE, ProducerDiagnostics } from './diagnostics';
+import { ProducerDiagnostics } from './diagnostics';
+import { KINESIS_LANGUAGE } from './language';
 import { BlockResults, diagnoseForRun, putAllBlocks, putBlock, showReport, type RunDeps } from './run';
 import { StreamNameCache } from './streamCache';
 import { docTargetOrAsk } from './target';
 
-export function registerProducerDocs(services: Services, model: ExplorerModel, view: vscode.TreeView<unknown>): vscode.Disposable[] {
-  const { log } = services;
+export function registerProducerDocs(services: Services, model: ExplorerModel, view: vscode.TreeView<unknown>): { commands: CommandSpec[]; disposables: vscode.Disposable[] } {
   const results = new BlockResults();
   const deps: RunDeps = { services, model, view, results };
   const streams = new StreamNameCache(services);
   const lenses = new ProducerCodeLens(deps, results);
   const selector: vscode.DocumentSelector = { language: KINESIS_LANGUAGE };
-  return [
+  const disposables = [
     results,
     lenses,
     new ProducerDiagnostics(deps, streams),
     vscode.languages.registerCodeLensProvider(selector, lenses),
     vscode.languages.registerCompletionItemProvider(selector, new ProducerCompletion(deps, streams), ...COMPLETION_TRIGGERS),
-    registerCommand(log, CommandIds.producerDocPut, async (uri?: unknown, block?: unknown, copies?: unknown) =>
+    vscode.workspace.onDidCloseTextDocument((d) => results.forget(d.uri)),
+  ];
+  const commands = [
+    command(CommandIds.producerDocPut, async (uri?: unknown, block?: unknown, copies?: unknown) =>
       putBlock(deps, asUri(uri), await blockIndex(deps, block), typeof copies === 'number' ? copies : undefined), { what: 'put the block', action: 'kinesis:PutRecords' }),
-    registerCommand(log, CommandIds.producerDocPutAll, async (uri?: unknown) => ({ status: 'done', results: await putAllBlocks(deps, asUri(uri)) }), { what: 'put the blocks', action: 'kinesis:PutRecords' }),
-    registerCommand(log, CommandIds.producerDocTail, async (uri?: unknown, block?: unknown) => tailBlockStream(deps, asUri(uri), await blockIndex(deps, block)), { what: 'tail the stream' }),
-    registerCommand(log, CommandIds.producerDocShowReport, async (uri?: unknown, block?: unknown) => {
+    command(CommandIds.producerDocPutAll, async (uri?: unknown) => ({ status: 'done', results: await putAllBlocks(deps, asUri(uri)) }), { what: 'put the blocks', action: 'kinesis:PutRecords' }),
+    command(CommandIds.producerDocTail, async (uri?: unknown, block?: unknown) => tailBlockStream(deps, asUri(uri), await blockIndex(deps, block)), { what: 'tail the stream' }),
+    command(CommandIds.producerDocShowReport, async (uri?: unknown, block?: unknown) => {
       const result = results.get(asUri(uri), await blockIndex(deps, block));
       if (result) await showReport(deps.services, result.reportMarkdown);
     }),
-    vscode.workspace.onDidCloseTextDocument((d) => results.forget(d.uri)),
   ];
+  return { commands, disposables };
 }
 
 async function tailBlockStream(deps: RunDeps, uri: vscode.Uri, index: number): Promise<{ status: string }> {

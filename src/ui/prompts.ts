@@ -62,6 +62,16 @@ export class InputProblem extends Error {
   }
 }
 
+// Command bodies run from dist/features.js, which has its own copy of these classes, so the
+// command wrapper (in the activation bundle) recognises them by name rather than with instanceof.
+export function isCancelled(err: unknown): boolean {
+  return err instanceof Error && err.name === 'Cancelled';
+}
+
+export function isInputProblem(err: unknown): err is InputProblem {
+  return err instanceof Error && err.name === 'InputProblem';
+}
+
 export const windowPrompts: Prompts = {
   async input(opts) {
     return vscode.window.showInputBox({

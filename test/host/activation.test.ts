@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { CommandIds } from '../../src/commands/ids';
 import type { ExtensionApi } from '../../src/extension';
 
 const EXTENSION_ID = 'kinesis-explorer.kinesis-explorer';
@@ -12,6 +13,14 @@ describe('activation (inside real VS Code)', () => {
     assert.equal(ext.isActive, true);
     console.log(`vscode.version = ${vscode.version}`);
     assert.match(vscode.version, /^\d+\.\d+\.\d+/);
+  });
+
+  it('loads the command bodies (dist/features.js) on the first command, not at activation', async () => {
+    // This file runs first, so nothing has run a command, restored a tail or opened a .kinesis document yet.
+    const loaded = (): boolean => Object.keys(require.cache).some((k) => /[\\/]dist[\\/]features\.js$/.test(k));
+    assert.equal(loaded(), false, 'activation loaded dist/features.js');
+    await vscode.commands.executeCommand(CommandIds.showLog);
+    assert.equal(loaded(), true, 'running a command did not load dist/features.js');
   });
 
   it('contributes the Kinesis view container and the explorer view', () => {

@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { DescribeStreamConsumerCommand, DescribeStreamSummaryCommand, ListStreamConsumersCommand, PutRecordsCommand, RegisterStreamConsumerCommand } from '@aws-sdk/client-kinesis';
-import { TAIL_VIEW_TYPE, type TailPanel } from '../../src/tail/host/panel';
+import type { TailPanel } from '../../src/tail/host/panel';
+import { TAIL_VIEW_TYPE } from '../../src/tail/host/viewType';
 import { CONNECTION, REGION, setUpCommands, type CommandFixture } from './commandFixture';
 import { eventually } from '../support/eventually';
 import { ScriptedPrompts } from './scriptedPrompts';

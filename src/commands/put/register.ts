@@ -1,6 +1,5 @@
-// Registers the put commands: "Put Record…" (selection(s) or document, each one record),
+// The put commands: "Put Record…" (selection(s) or document, each one record),
 // "Put Records (one per line)…" and "Put again" (from the tail panel's row action).
-import type * as vscode from 'vscode';
 import type { ExplorerModel } from '../../explorer/explorerModel';
 import type { Services } from '../../services';
 import { putAgain } from './again';
@@ -8,17 +7,16 @@ import { prepareEditorPut } from './flow';
 import { putLines } from './lines';
 import { sendAndReport } from './send';
 import { CommandIds } from '../ids';
-import { registerCommand } from '../registerCommand';
+import { command, type CommandSpec } from '../registerCommand';
 
 /**
  * `from` is what the command was run on: a stream node, a { connectionId, region, streamName }
  * target, or (from the editor's context menu) the document's URI, which says nothing about the stream.
  */
-export function registerPutCommands(services: Services, model: ExplorerModel): vscode.Disposable[] {
-  const { log } = services;
+export function putCommands(services: Services, model: ExplorerModel): CommandSpec[] {
   return [
-    registerCommand(log, CommandIds.putRecord, async (from?: unknown) => sendAndReport(services, await prepareEditorPut(services, model, 'whole', from, 'Put Record')), { what: 'put the record', action: 'kinesis:PutRecord' }),
-    registerCommand(log, CommandIds.putRecords, async (from?: unknown) => putLines(services, await prepareEditorPut(services, model, 'lines', from, 'Put Records')), { what: 'put the records', action: 'kinesis:PutRecords' }),
-    registerCommand(log, CommandIds.putAgain, (args?: unknown) => putAgain(services, args), { what: 'put the record again', action: 'kinesis:PutRecord' }),
+    command(CommandIds.putRecord, async (from?: unknown) => sendAndReport(services, await prepareEditorPut(services, model, 'whole', from, 'Put Record')), { what: 'put the record', action: 'kinesis:PutRecord' }),
+    command(CommandIds.putRecords, async (from?: unknown) => putLines(services, await prepareEditorPut(services, model, 'lines', from, 'Put Records')), { what: 'put the records', action: 'kinesis:PutRecords' }),
+    command(CommandIds.putAgain, (args?: unknown) => putAgain(services, args), { what: 'put the record again', action: 'kinesis:PutRecord' }),
   ];
 }

@@ -1,7 +1,6 @@
 // "Send to stream…" from the tail panel: choose the records (the selected row, the rows the filters
 // show, or all buffered), a stream on any connection, and keys (the original partition and explicit
 // hash keys, or a new strategy); then the same PutRecords run and exact report as Put Records.
-import type * as vscode from 'vscode';
 import type { ExplorerModel } from '../../explorer/explorerModel';
 import type { ForwardKeys } from '../../kinesis/put/forward';
 import type { Services } from '../../services';
@@ -12,12 +11,12 @@ import { InputProblem } from '../../ui/prompts';
 import { pickStreamTarget } from '../pickTarget';
 import { askExplicitHashKey, askPartitionKey } from './keyPrompts';
 import { putLines, type PutLinesResult } from './lines';
-import { registerCommand } from '../registerCommand';
+import { command, type CommandSpec } from '../registerCommand';
 
 const TITLE = 'Send to Stream';
 
-export function registerSendToStream(services: Services, model: ExplorerModel): vscode.Disposable[] {
-  return [registerCommand(services.log, CommandIds.sendToStream, (sets?: unknown) => sendToStream(services, model, sets), { what: 'send the records', action: 'kinesis:PutRecords' })];
+export function sendToStreamCommands(services: Services, model: ExplorerModel): CommandSpec[] {
+  return [command(CommandIds.sendToStream, (sets?: unknown) => sendToStream(services, model, sets), { what: 'send the records', action: 'kinesis:PutRecords' })];
 }
 
 function isSendSets(v: unknown): v is SendSets {

@@ -1,6 +1,6 @@
 // Loads the view filter (the CEL engine, about 85 KB minified) on first use instead of at
 // activation: in the bundle, the require below becomes require('./filter.js'), a separate file
-// (esbuild.mjs, lazy-filter plugin). Tests running from out/ load the module itself.
+// (esbuild.mjs, lazy-bundles plugin). Tests running from out/ load the module itself.
 import type * as Filter from '../shared/filter';
 
 export type FilterModule = typeof Filter;

@@ -22,7 +22,6 @@ import type { Decoded } from '../../kinesis/decode/types';
 import type { StreamRef } from '../../kinesis/types';
 import { CommandIds } from '../../commands/ids';
 
-export const TAIL_VIEW_TYPE = 'kinesis.tail';
 export { FIND_LABEL };
 /** How long a merged tail holds records so that its shards interleave by arrival time. */
 const REORDER_WINDOW_MS = 1000;

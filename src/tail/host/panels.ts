@@ -1,5 +1,5 @@
-// Owns every open tail panel: opens new ones, restores them after a window reload (a
-// WebviewPanelSerializer reading the webview's persisted target and per-shard positions), and
+// Owns every open tail panel: opens new ones, restores them after a window reload (for the
+// WebviewPanelSerializer, reading the webview's persisted target and per-shard positions), and
 // stops the ones reading a stream that was just deleted.
 import * as vscode from 'vscode';
 import { describePosition, type StartPosition } from '../../kinesis/tail/position';
@@ -7,7 +7,8 @@ import { sameStream } from '../../kinesis/types';
 import type { Services } from '../../services';
 import { parsePersistedState, type HostToWebview } from '../shared/protocol';
 import { currentUser, EfoConsumers } from './efoConsumers';
-import { FIND_LABEL, TAIL_VIEW_TYPE, TailPanel, tailTitle, type EfoTarget, type TailRequest } from './panel';
+import { FIND_LABEL, TailPanel, tailTitle, type EfoTarget, type TailRequest } from './panel';
+import { TAIL_VIEW_TYPE } from './viewType';
 import type { TailHandle } from './session';
 import { HostDiagnostics } from './diagnostics';
 import { FIND_GET_RECORDS_LIMIT } from './findScan';
@@ -35,8 +36,8 @@ export class TailPanels implements vscode.Disposable {
 
   constructor(private readonly services: Services) {
     this.consumers = new EfoConsumers(services);
+    // The WebviewPanelSerializer is registered at activation and calls restore() (featuresLoader.ts).
     this.disposables.push(
-      vscode.window.registerWebviewPanelSerializer(TAIL_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.restore(panel, state) }),
       services.onDidDeleteStream((s) => {
         for (const p of this.open) {
           if (sameStream(p.req, s)) {
