@@ -138,17 +138,28 @@ export class RowColumns {
   kindLabel(slot: number): string { return this.kinds[this.kindLayers[slot]].label; }
   body(slot: number): string { return this.rare.get(slot)?.body ?? this.arena.get(this.bodyChunk[slot], this.bodyOffset[slot], this.bodyLength[slot]); }
 
-  /** The fields filters read (the body is decoded from the arena). */
+  /** The fields filters read, the body decoded only when read (a fresh object: rows keep it). */
   subject(slot: number): RowSubject {
-    const rare = this.rare.get(slot);
-    return {
-      id: this.id[slot], arrival: this.arrival[slot], shardId: this.shardId(slot), partitionKey: this.partitionKey[slot] ?? '',
-      kind: this.kind(slot), body: this.body(slot), bodyTruncated: (this.flags[slot] & TRUNCATED) !== 0,
-      sequenceNumber: rare?.seq ?? this.seqHeads.values[this.seqHead[slot]] + String(this.seqTail[slot]).padStart(SEQ_TAIL, '0'),
-      size: this.size[slot],
-      ...(rare?.log === undefined ? {} : { log: rare.log }),
-    };
+    return new SlotSubject(this, slot).snapshot();
   }
+
+  /**
+   * One reusable cursor for a scan over many slots: the filter reads it during matches() only,
+   * so no object per row is built and no body is decoded unless the filter reads it.
+   */
+  cursor(): SlotSubject {
+    return new SlotSubject(this, 0);
+  }
+
+  /** The stored sequence number (the head is interned). */
+  sequenceNumber(slot: number): string {
+    return this.rare.get(slot)?.seq ?? this.seqHeads.values[this.seqHead[slot]] + String(this.seqTail[slot]).padStart(SEQ_TAIL, '0');
+  }
+
+  partitionKeyOf(slot: number): string { return this.partitionKey[slot] ?? ''; }
+  sizeOf(slot: number): number { return this.size[slot]; }
+  truncated(slot: number): boolean { return (this.flags[slot] & TRUNCATED) !== 0; }
+  logOf(slot: number): LogEventMeta | undefined { return this.rare.get(slot)?.log; }
 
   /** The full row, as the host sent it. */
   row(slot: number): RecordRow {
@@ -190,5 +201,34 @@ export class RowColumns {
       this.kindIndex.set(key, i);
     }
     return i;
+  }
+}
+
+/** A row's filter fields read from the columns at `slot`; move() points it at another slot. */
+export class SlotSubject implements RowSubject {
+  private decoded: string | undefined;
+  constructor(private readonly cols: RowColumns, private slot: number) {}
+  move(slot: number): this {
+    this.slot = slot;
+    this.decoded = undefined;
+    return this;
+  }
+  get id(): number { return this.cols.id[this.slot]; }
+  get arrival(): number { return this.cols.arrival[this.slot]; }
+  get shardId(): string { return this.cols.shardId(this.slot); }
+  get partitionKey(): string { return this.cols.partitionKeyOf(this.slot); }
+  get kind(): PayloadKind { return this.cols.kind(this.slot); }
+  get body(): string { return (this.decoded ??= this.cols.body(this.slot)); }
+  get bodyTruncated(): boolean { return this.cols.truncated(this.slot); }
+  get sequenceNumber(): string { return this.cols.sequenceNumber(this.slot); }
+  get size(): number { return this.cols.sizeOf(this.slot); }
+  get log(): LogEventMeta | undefined { return this.cols.logOf(this.slot); }
+  /** A plain object with the same fields (for callers that keep it). */
+  snapshot(): RowSubject {
+    const log = this.log;
+    return {
+      id: this.id, arrival: this.arrival, shardId: this.shardId, partitionKey: this.partitionKey, kind: this.kind, body: this.body,
+      bodyTruncated: this.bodyTruncated, sequenceNumber: this.sequenceNumber, size: this.size, ...(log === undefined ? {} : { log }),
+    };
   }
 }

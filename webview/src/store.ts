@@ -143,8 +143,9 @@ export class RecordStore {
     this.view = [];
     this.viewStart = 0;
     if (filter.active) {
+      const cursor = this.cols.cursor();
       for (let k = this.first; k < this.end; k++) {
-        if (filter.matches(this.cols.subject(k % this.cap))) this.view.push(k);
+        if (filter.matches(cursor.move(k % this.cap))) this.view.push(k);
       }
     }
     this.sorted?.reset(this.shownLogical());

@@ -3,7 +3,7 @@
 // record with lazily built variables, so a filter that never reads `value` never parses JSON.
 // Short forms from before CEL (`temperature > 75`, `$.user == "u1"`) are rewritten (shortForm.ts).
 import { Environment, evaluate, ParseError, TypeError as CelTypeError } from '@marcbachmann/cel-js';
-import { parseJsonBigInt } from './exactJson';
+import { needsExactParse, parseJsonBigInt } from './exactJson';
 import type { LogEventMeta, RecordRow } from './protocol';
 import { MAX_EXPRESSION_LENGTH, shortFormToCel } from './shortForm';
 
@@ -70,7 +70,9 @@ class RecordVars {
     let value: unknown = null;
     if (this.row.kind === 'json' && !this.row.bodyTruncated) {
       try {
-        value = parseJsonBigInt(this.row.body, celInteger);
+        // The cheap scan first: only a body with a long digit run pays for the exact parse.
+        const body = this.row.body;
+        value = needsExactParse(body) ? parseJsonBigInt(body, celInteger) : JSON.parse(body);
       } catch {
         value = null;
       }
