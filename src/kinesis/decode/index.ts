@@ -29,12 +29,12 @@ interface Context {
    * Set by expandRecord: a CloudWatch Logs DATA_MESSAGE is left unexposed (its messages are
    * parsed once, per event row, by the expansion instead of twice).
    */
-  splitLogs?: boolean;
+  splitLogs: boolean;
 }
 
 /** Decodes one payload (no KPL expansion: use expandRecord for records read from a stream). */
 export function decodePayload(data: Uint8Array, opts?: DecodeOptions): Decoded {
-  const ctx = newContext(opts);
+  const ctx = newContext(opts, false);
   return safeDecode(asBytes(data), ctx, [], []);
 }
 
@@ -56,8 +56,7 @@ export function decodeLogEvent(data: Uint8Array, index: number, opts?: DecodeOpt
  * of their Kinesis record); a CONTROL_MESSAGE or an empty envelope stays one record.
  */
 export const expandRecord: RecordExpander = (record: RawRecord, opts?: DecodeOptions): UserRecord[] => {
-  const ctx = newContext(opts);
-  ctx.splitLogs = true;
+  const ctx = newContext(opts, true);
   try {
     return expand(record, ctx);
   } catch (e) {
@@ -131,10 +130,10 @@ function withKeys(record: UserRecord, explicitHashKey: string | undefined): User
   return record;
 }
 
-function newContext(opts: DecodeOptions | undefined): Context {
-  if (opts === undefined) return { maxDecompressed: DEFAULT_MAX_DECOMPRESSED_BYTES, maxHex: DEFAULT_MAX_HEX_BYTES, budget: DEFAULT_MAX_DECOMPRESSED_BYTES };
+function newContext(opts: DecodeOptions | undefined, splitLogs: boolean): Context {
+  if (opts === undefined) return { maxDecompressed: DEFAULT_MAX_DECOMPRESSED_BYTES, maxHex: DEFAULT_MAX_HEX_BYTES, budget: DEFAULT_MAX_DECOMPRESSED_BYTES, splitLogs };
   const maxDecompressed = sizeOption(opts?.maxDecompressedBytes, DEFAULT_MAX_DECOMPRESSED_BYTES);
-  return { maxDecompressed, maxHex: sizeOption(opts?.maxHexBytes, DEFAULT_MAX_HEX_BYTES), budget: maxDecompressed };
+  return { maxDecompressed, maxHex: sizeOption(opts?.maxHexBytes, DEFAULT_MAX_HEX_BYTES), budget: maxDecompressed, splitLogs };
 }
 
 function sizeOption(value: unknown, fallback: number): number {
