@@ -85,19 +85,26 @@ function eventTimestamp(v: unknown): number {
   return 0;
 }
 
-/**
- * One decoded row per log event of a DATA_MESSAGE. `layers` are those of the envelope up to and
- * including 'cloudwatch-logs'. A JSON message (or the JSON after a Lambda prefix) becomes kind
- * 'json' with the parsed value; anything else stays text.
- */
-export function logEventRows(envelope: CloudWatchLogsEnvelope, layers: readonly DecodeLayer[]): Array<{ log: LogEventMeta; decoded: Decoded }> {
-  const count = envelope.logEvents.length;
-  return envelope.logEvents.map((event, index) => logEventRow(envelope, event, index, count, layers));
+/** The layers of an event row, built once per envelope; each row gets its own copy. */
+export interface EventRowLayers {
+  json: readonly DecodeLayer[];
+  text: readonly DecodeLayer[];
 }
 
-export function logEventRow(envelope: CloudWatchLogsEnvelope, event: unknown, index: number, count: number, layers: readonly DecodeLayer[]): { log: LogEventMeta; decoded: Decoded } {
+/** `layers` are those of the envelope up to and including 'cloudwatch-logs'. */
+export function eventRowLayers(layers: readonly DecodeLayer[]): EventRowLayers {
+  return { json: [...layers, 'json'], text: [...layers, 'text'] };
+}
+
+/**
+ * The decoded row of one log event of a DATA_MESSAGE. A JSON message (or the JSON after a Lambda
+ * prefix) becomes kind 'json' with the parsed value; anything else stays text. It runs once per
+ * event, so it builds only the two objects a row keeps.
+ */
+export function logEventRow(envelope: CloudWatchLogsEnvelope, event: unknown, index: number, count: number, layers: EventRowLayers): { log: LogEventMeta; decoded: Decoded } {
   const e = isPlainObject(event) ? event : {};
   const message = typeof e.message === 'string' ? e.message : JSON.stringify(e.message ?? null);
+  const lambda = parseLambdaLine(message);
   const log: LogEventMeta = {
     group: envelope.logGroup,
     stream: envelope.logStream,
@@ -106,7 +113,6 @@ export function logEventRow(envelope: CloudWatchLogsEnvelope, event: unknown, in
     index,
     count,
   };
-  const lambda = parseLambdaLine(message);
   if (lambda) {
     log.level = lambda.level;
     log.requestId = lambda.requestId;
@@ -115,8 +121,8 @@ export function logEventRow(envelope: CloudWatchLogsEnvelope, event: unknown, in
   const parsed = parseJsonContainer(body);
   const size = Buffer.byteLength(message);
   const decoded: Decoded = parsed.ok
-    ? { kind: 'json', layers: [...layers, 'json'], json: parsed.value, text: body, size }
-    : { kind: 'text', layers: [...layers, 'text'], text: message, size };
+    ? { kind: 'json', layers: layers.json.slice(), json: parsed.value, text: body, size }
+    : { kind: 'text', layers: layers.text.slice(), text: message, size };
   if (!isPlainObject(event)) decoded.warnings = ['log event is not an object'];
   return { log, decoded };
 }

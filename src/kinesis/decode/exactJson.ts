@@ -13,7 +13,8 @@ export { isLosslessNumber as isExactNumber, LosslessNumber as ExactNumber };
  * character and widens only around digits: about 1/16 of the text for typical payloads, where a
  * regex walked every digit of every timestamp. A run counts only where a number can start (after
  * `:`, `,`, `[`, whitespace or `-`, or at the start): a 56-digit CloudWatch Logs event id is a
- * string, after a quote, and stays on the fast path. Other false alarms (digits after ": " inside
+ * string, after a quote, and stays on the fast path (the scan jumps to the next quote instead of
+ * walking it). Other false alarms (digits after ": " inside
  * a string) only take the exact path, which returns the same value.
  */
 const RUN = 16;
@@ -42,6 +43,15 @@ export function needsExactParse(text: string): boolean {
     if (!isNumberChar(text.charCodeAt(i))) continue;
     let start = i;
     while (start > 0 && isNumberChar(text.charCodeAt(start - 1))) start--;
+    if (start > 0 && text.charCodeAt(start - 1) === 0x22) {
+      // Digits right after a quote are inside a string (in valid JSON a closing quote is never
+      // followed by a digit), and that string runs at least to the next quote: skip to it
+      // rather than walk the run (a 56-digit log event id). Invalid JSON throws either way.
+      const quote = text.indexOf('"', i);
+      if (quote < 0) return false;
+      i = Math.floor((quote + 1) / RUN) * RUN - 1; // the loop steps to the first position after it
+      continue;
+    }
     let end = i + 1;
     while (end < n && isNumberChar(text.charCodeAt(end))) end++;
     if (end - start >= RUN && startsNumber(text, start)) return true;

@@ -2,7 +2,7 @@
 // then gzip/zlib, CloudWatch Logs, DynamoDB, JSON, text or a hex dump. Pure, and never throws.
 import type { DecodeLayer, DecodeOptions, Decoded, LogEventMeta, RawRecord, RecordExpander, UserRecord } from './types';
 import { detectCompression, formatBytes, inflateCapped } from './decompress';
-import { exposeLogEvents, hasEventRows, isCloudWatchLogsEnvelope, logEventRow, logEventRows } from './cloudwatchLogs';
+import { eventRowLayers, exposeLogEvents, hasEventRows, isCloudWatchLogsEnvelope, logEventRow } from './cloudwatchLogs';
 import { isDynamoDbChange, unmarshallChange } from './dynamodb';
 import { DEFAULT_MAX_HEX_BYTES, hexDump } from './hex';
 import { isKplAggregate, parseKplAggregate } from './kpl';
@@ -29,12 +29,12 @@ interface Context {
    * Set by expandRecord: a CloudWatch Logs DATA_MESSAGE is left unexposed (its messages are
    * parsed once, per event row, by the expansion instead of twice).
    */
-  splitLogs?: boolean;
+  splitLogs: boolean;
 }
 
 /** Decodes one payload (no KPL expansion: use expandRecord for records read from a stream). */
 export function decodePayload(data: Uint8Array, opts?: DecodeOptions): Decoded {
-  const ctx = newContext(opts);
+  const ctx = newContext(opts, false);
   return safeDecode(asBytes(data), ctx, [], []);
 }
 
@@ -47,7 +47,7 @@ export function decodeLogEvent(data: Uint8Array, index: number, opts?: DecodeOpt
   const json = whole.json;
   if (!isCloudWatchLogsEnvelope(json) || !hasEventRows(json) || !(index >= 0 && index < json.logEvents.length)) return whole;
   const upTo = whole.layers.indexOf('cloudwatch-logs');
-  return logEventRow(json, json.logEvents[index], index, json.logEvents.length, whole.layers.slice(0, upTo + 1)).decoded;
+  return logEventRow(json, json.logEvents[index], index, json.logEvents.length, eventRowLayers(whole.layers.slice(0, upTo + 1))).decoded;
 }
 
 /**
@@ -56,8 +56,7 @@ export function decodeLogEvent(data: Uint8Array, index: number, opts?: DecodeOpt
  * of their Kinesis record); a CONTROL_MESSAGE or an empty envelope stays one record.
  */
 export const expandRecord: RecordExpander = (record: RawRecord, opts?: DecodeOptions): UserRecord[] => {
-  const ctx = newContext(opts);
-  ctx.splitLogs = true;
+  const ctx = newContext(opts, true);
   try {
     return expand(record, ctx);
   } catch (e) {
@@ -72,17 +71,20 @@ function expand(record: RawRecord, ctx: Context): UserRecord[] {
   const data = asBytes(record?.data);
   const partitionKey = typeof record?.partitionKey === 'string' ? record.partitionKey : '';
   const explicitHashKey = typeof record?.explicitHashKey === 'string' ? record.explicitHashKey : undefined;
-  const plain = (warnings: string[]): UserRecord[] =>
-    splitLogEvents(withKeys({ data, partitionKey, decoded: safeDecode(data, ctx, [], warnings) }, explicitHashKey));
-  if (!isKplAggregate(data)) return plain([]);
-  const parsed = parseKplAggregate(data);
-  if (!parsed.ok) return plain([parsed.reason]);
-  return parsed.records.flatMap((user, index) =>
-    splitLogEvents(withKeys(
-      { data: user.data, partitionKey: user.partitionKey, subSequenceNumber: index, decoded: safeDecode(user.data, ctx, ['kpl'], []) },
-      user.explicitHashKey,
-    )),
-  );
+  let warnings: string[] = [];
+  if (isKplAggregate(data)) {
+    const parsed = parseKplAggregate(data);
+    if (parsed.ok) {
+      return parsed.records.flatMap((user, index) =>
+        splitLogEvents(withKeys(
+          { data: user.data, partitionKey: user.partitionKey, subSequenceNumber: index, decoded: safeDecode(user.data, ctx, ['kpl'], []) },
+          user.explicitHashKey,
+        )),
+      );
+    }
+    warnings = [parsed.reason];
+  }
+  return splitLogEvents(withKeys({ data, partitionKey, decoded: safeDecode(data, ctx, [], warnings) }, explicitHashKey));
 }
 
 /** One record per log event when `user` is a CloudWatch Logs DATA_MESSAGE; otherwise `user` itself. */
@@ -94,13 +96,24 @@ function splitLogEvents(user: UserRecord): UserRecord[] {
     decoded.json = exposeLogEvents(json);
     return [user];
   }
-  const layers = decoded.layers.slice(0, decoded.layers.indexOf('cloudwatch-logs') + 1);
-  return logEventRows(json, layers).map(({ log, decoded: event }) => withLog({ ...user, decoded: event }, log, decoded.warnings));
+  const layers = eventRowLayers(decoded.layers.slice(0, decoded.layers.indexOf('cloudwatch-logs') + 1));
+  const events = json.logEvents;
+  const count = events.length;
+  const rows: UserRecord[] = [];
+  for (let index = 0; index < count; index++) {
+    const row = logEventRow(json, events[index], index, count, layers);
+    rows.push(eventRecord(user, row.log, row.decoded));
+  }
+  return rows;
 }
 
-function withLog(record: UserRecord, log: LogEventMeta, outerWarnings: string[] | undefined): UserRecord {
-  record.log = log;
-  if (outerWarnings && outerWarnings.length > 0) record.decoded.warnings = [...outerWarnings, ...(record.decoded.warnings ?? [])];
+/** `user`'s keys with one event's row; the envelope's warnings come first. */
+function eventRecord(user: UserRecord, log: LogEventMeta, event: Decoded): UserRecord {
+  const record: UserRecord = { data: user.data, partitionKey: user.partitionKey, log, decoded: event };
+  if (user.explicitHashKey !== undefined) record.explicitHashKey = user.explicitHashKey;
+  if (user.subSequenceNumber !== undefined) record.subSequenceNumber = user.subSequenceNumber;
+  const outer = user.decoded.warnings;
+  if (outer && outer.length > 0) event.warnings = [...outer, ...(event.warnings ?? [])];
   return record;
 }
 
@@ -117,9 +130,10 @@ function withKeys(record: UserRecord, explicitHashKey: string | undefined): User
   return record;
 }
 
-function newContext(opts: DecodeOptions | undefined): Context {
+function newContext(opts: DecodeOptions | undefined, splitLogs: boolean): Context {
+  if (opts === undefined) return { maxDecompressed: DEFAULT_MAX_DECOMPRESSED_BYTES, maxHex: DEFAULT_MAX_HEX_BYTES, budget: DEFAULT_MAX_DECOMPRESSED_BYTES, splitLogs };
   const maxDecompressed = sizeOption(opts?.maxDecompressedBytes, DEFAULT_MAX_DECOMPRESSED_BYTES);
-  return { maxDecompressed, maxHex: sizeOption(opts?.maxHexBytes, DEFAULT_MAX_HEX_BYTES), budget: maxDecompressed };
+  return { maxDecompressed, maxHex: sizeOption(opts?.maxHexBytes, DEFAULT_MAX_HEX_BYTES), budget: maxDecompressed, splitLogs };
 }
 
 function sizeOption(value: unknown, fallback: number): number {
@@ -173,18 +187,18 @@ function decodeLeaf(data: Uint8Array, ctx: Context, layers: DecodeLayer[], warni
   const { text, parsed } = leaf;
   if (!parsed.ok) return finish({ kind: 'text', layers: [...layers, 'text'], text, size: data.length }, warnings);
   let json = parsed.value;
-  const jsonLayers: DecodeLayer[] = [...layers];
+  let jsonLayers: DecodeLayer[];
   if (isCloudWatchLogsEnvelope(json)) {
-    jsonLayers.push('cloudwatch-logs');
-    if (json.messageType === 'CONTROL_MESSAGE') jsonLayers.push('control');
+    jsonLayers = json.messageType === 'CONTROL_MESSAGE' ? [...layers, 'cloudwatch-logs', 'control', 'json'] : [...layers, 'cloudwatch-logs', 'json'];
     if (!ctx.splitLogs) json = exposeLogEvents(json);
   } else if (isDynamoDbChange(json)) {
     const change = unmarshallChange(json);
     json = change.json;
     warnings.push(...change.warnings);
-    jsonLayers.push('dynamodb');
+    jsonLayers = [...layers, 'dynamodb', 'json'];
+  } else {
+    jsonLayers = layers.length === 0 ? ['json'] : [...layers, 'json'];
   }
-  jsonLayers.push('json');
   return finish({ kind: 'json', layers: jsonLayers, json, text, size: data.length }, warnings);
 }
 

@@ -28,6 +28,25 @@ describe('exact JSON numbers', () => {
     assert.equal(needsExactParse('{"id":"37000000000000000000000000000000000000000000000000000000"}'), false, 'digits in a string (a CloudWatch Logs event id)');
   });
 
+  it('the scan skips digit strings but never a number after them', () => {
+    const ids = (n: number): string => Array.from({ length: n }, (_, k) => `{"id":"${'3'.repeat(50)}${k}","t":1795000000000}`).join(',');
+    // Every offset: the jump over a quoted run must land before the number that follows it.
+    for (let pad = 0; pad < 20; pad++) {
+      const p = 'x'.repeat(pad);
+      assert.equal(needsExactParse(`{"${p}":"${'9'.repeat(40)}","a":${BIG}}`), true, `big integer after a digit string, pad ${pad}`);
+      assert.equal(needsExactParse(`["${p}${'9'.repeat(17)}",-${BIG}]`), true, `negative, pad ${pad}`);
+      assert.equal(needsExactParse(`{"${p}":"a\\"${'1'.repeat(30)}\\"b","d":${DEC}}`), true, `escaped quotes around digits, pad ${pad}`);
+      assert.equal(needsExactParse(`{"${p}":[${ids(3)}],"e":1.2345678901234567e+300}`), true, `exponent after log events, pad ${pad}`);
+      assert.equal(needsExactParse(`{"${p}":[${ids(3)}],"e":1.5e+300,"d":0.25}`), false, `only strings and short numbers, pad ${pad}`);
+    }
+    assert.equal(needsExactParse(`{"s":"${BIG}"}`), false, 'a big integer inside a string');
+    assert.equal(needsExactParse(`{"s":"${'1'.repeat(40)}`), false, 'an unterminated string (JSON.parse throws either way)');
+    for (const text of [`{"s":"${BIG}","n":${BIG}}`, `["${DEC}",${DEC}]`, `{"a":"x\\"${BIG}","b":-${BIG}}`]) {
+      const value = parseJsonExact(text) as Record<string, unknown>;
+      assert.equal(stringifyJson(value), text, 'the string stays a string and the number stays exact');
+    }
+  });
+
   it('decodes them exactly and keeps plain numbers plain', () => {
     const { decoded } = row();
     const json = decoded.json as Record<string, unknown>;
