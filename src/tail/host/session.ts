@@ -1,5 +1,6 @@
 // One tail panel's host-side logic, without VS Code: runs the engine, buffers records, paces
-// what goes to the webview (at most one records and one status message per flush interval),
+// what goes to the webview (records at most once per flush interval, status at most once per
+// status interval, each carrying everything that came in meanwhile),
 // replays the buffer after the `ready` handshake, and answers the webview's typed requests.
 // The VS Code panel (tailPanel.ts) only supplies `post` and the editor-facing actions.
 import { stringifyJson } from '../shared/exactJson';
@@ -71,8 +72,13 @@ export interface TailSessionOptions {
   decode(data: Uint8Array): Decoded;
   post(message: HostToWebview): void;
   actions: SessionActions;
-  /** Pacing of messages to the webview. Default 100 ms: at most ~20 messages per second. */
+  /** Pacing of records messages to the webview. Default 100 ms: at most 10 per second. */
   flushIntervalMs?: number;
+  /**
+   * Pacing of status messages. Default 250 ms: a busy 500-shard tail changes some shard's state
+   * about 1,000 times a second, and each status message carries every shard.
+   */
+  statusIntervalMs?: number;
   /** Rows per replay message. */
   replayChunk?: number;
   onError?(what: string, err: unknown): void;
@@ -105,6 +111,9 @@ export class TailSession {
   private ready = false;
   private pending: RecordRow[] = [];
   private statusDirty = false;
+  /** The status interval has passed: the next flush (or this one, if none is armed) posts it. */
+  private statusDue = false;
+  private statusTimer?: ReturnType<typeof setTimeout>;
   private readonly status: StatusReport;
   private paused = false;
   private stopped = false;
@@ -156,6 +165,8 @@ export class TailSession {
     this.ready = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.statusTimer = undefined;
     if (this.reorderTimer) clearTimeout(this.reorderTimer);
     this.reorderTimer = undefined;
     this.reorder.clear();
@@ -164,7 +175,7 @@ export class TailSession {
 
   /** For tests and the "stopping leaves nothing running" check. */
   snapshot(): { buffered: number; dropped: number; nextId: number; paused: boolean; stopped: boolean; ready: boolean; timerPending: boolean; held: number } {
-    return { buffered: this.buffer.size, dropped: this.buffer.dropped, nextId: this.nextId, paused: this.paused, stopped: this.stopped, ready: this.ready, timerPending: this.timer !== undefined || this.reorderTimer !== undefined, held: this.reorder.size };
+    return { buffered: this.buffer.size, dropped: this.buffer.dropped, nextId: this.nextId, paused: this.paused, stopped: this.stopped, ready: this.ready, timerPending: this.timer !== undefined || this.statusTimer !== undefined || this.reorderTimer !== undefined, held: this.reorder.size };
   }
 
   /** Rows currently buffered, oldest first (what a reopened webview is replayed). */
@@ -293,7 +304,13 @@ export class TailSession {
 
   private markStatus(): void {
     this.statusDirty = true;
-    this.schedule();
+    if (this.statusTimer || this.disposed) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = undefined;
+      this.statusDue = true;
+      // Rows already waiting go first, so a status never counts rows the webview has not got.
+      if (!this.timer) this.flushStatus();
+    }, this.opts.statusIntervalMs ?? 250);
   }
 
   private schedule(): void {
@@ -309,10 +326,14 @@ export class TailSession {
       this.pending = [];
       this.opts.post({ type: 'records', rows });
     }
-    if (this.statusDirty) {
-      this.statusDirty = false;
-      this.opts.post(this.statusMessage());
-    }
+    if (this.statusDue) this.flushStatus();
+  }
+
+  private flushStatus(): void {
+    this.statusDue = false;
+    if (!this.ready || this.disposed || !this.statusDirty) return;
+    this.statusDirty = false;
+    this.opts.post(this.statusMessage());
   }
 
   private ended(final: TailStatus): void {

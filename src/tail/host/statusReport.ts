@@ -1,7 +1,9 @@
 // What the tail session makes of the engine's statuses: the status message for the webview
 // (per-shard chips, the banner's error sentence) and one log line per new retry, throttle or error.
+// The engine hands out the same shard status object until that shard changes, so on a 500-shard
+// tail both only look at the shards that changed.
 import { plural } from '../../kinesis/plural';
-import type { TailStatus } from '../../kinesis/tail/types';
+import type { ShardStatus as EngineShardStatus, TailStatus } from '../../kinesis/tail/types';
 import type { FindProgress } from '../shared/findProgress';
 import type { ShardStatus, StatusMessage } from '../shared/protocol';
 import { describedText, shardMessage } from './sessionText';
@@ -18,8 +20,11 @@ export interface SessionState {
 
 export class StatusReport {
   private last?: TailStatus;
-  /** Per shard, the last state label logged, so each retry and error is written once. */
+  /** Per shard, the last status seen and the last state label logged (each retry and error is written once). */
+  private readonly seen = new Map<string, EngineShardStatus>();
   private readonly logged = new Map<string, string>();
+  /** Each engine shard status as the webview gets it, converted once. */
+  private readonly converted = new WeakMap<EngineShardStatus, ShardStatus>();
   private loggedTailError = false;
 
   constructor(
@@ -43,6 +48,8 @@ export class StatusReport {
     const log = this.log;
     if (!log) return;
     for (const sh of status.shards) {
+      if (this.seen.get(sh.shardId) === sh) continue;
+      this.seen.set(sh.shardId, sh);
       const key = `${sh.state}:${sh.attempt}`;
       if (this.logged.get(sh.shardId) === key) continue;
       this.logged.set(sh.shardId, key);
@@ -50,9 +57,10 @@ export class StatusReport {
       const what = sh.state === 'error' ? 'stopped' : `${sh.state} (attempt ${sh.attempt})`;
       log(sh.state === 'error' ? 'error' : 'warn', `tail ${this.stream} ${sh.shardId}: ${what}: ${describedText(sh.error)}`);
     }
+    if (!status.error || this.loggedTailError) return;
     // A tail that ended because its one shard failed already said so on the shard's line.
     const sameAsShard = status.shards.some((sh) => sh.state === 'error' && sh.error?.code === status.error?.code && sh.error?.message === status.error?.message);
-    if (status.error && !this.loggedTailError && !sameAsShard) {
+    if (!sameAsShard) {
       this.loggedTailError = true;
       log('error', `tail ${this.stream}: stopped: ${describedText(status.error)}`);
     }
@@ -60,18 +68,7 @@ export class StatusReport {
 
   message(session: SessionState): StatusMessage {
     const s = this.last;
-    const shards: ShardStatus[] = (s?.shards ?? []).map((sh) => ({
-      shardId: sh.shardId,
-      state: sh.state,
-      ...(sh.attempt > 0 ? { attempt: sh.attempt } : {}),
-      ...(sh.millisBehindLatest === undefined ? {} : { millisBehindLatest: sh.millisBehindLatest }),
-      recordsPerSecond: sh.recordsPerSecond,
-      bytesPerSecond: sh.bytesPerSecond,
-      totalRecords: sh.totalRecords,
-      totalBytes: sh.totalBytes,
-      ...(sh.latestAt === undefined ? {} : { latestAt: sh.latestAt }),
-      ...shardMessage(sh),
-    }));
+    const shards = (s?.shards ?? []).map((sh) => this.toWebview(sh));
     const failed = (s?.shards ?? []).filter((sh) => sh.state === 'error' && sh.error);
     const shardErrors = failed.length === 0 ? undefined
       : failed.length === 1 ? `${failed[0].shardId} stopped. ${describedText(failed[0].error)}`
@@ -88,5 +85,25 @@ export class StatusReport {
       ...(find ? { find } : {}),
       ...(message ? { message, severity: endedMessage === undefined || find?.stop?.kind === 'shard-error' ? 'error' : 'info' } : {}),
     };
+  }
+
+  private toWebview(sh: EngineShardStatus): ShardStatus {
+    let out = this.converted.get(sh);
+    if (!out) {
+      out = {
+        shardId: sh.shardId,
+        state: sh.state,
+        ...(sh.attempt > 0 ? { attempt: sh.attempt } : {}),
+        ...(sh.millisBehindLatest === undefined ? {} : { millisBehindLatest: sh.millisBehindLatest }),
+        recordsPerSecond: sh.recordsPerSecond,
+        bytesPerSecond: sh.bytesPerSecond,
+        totalRecords: sh.totalRecords,
+        totalBytes: sh.totalBytes,
+        ...(sh.latestAt === undefined ? {} : { latestAt: sh.latestAt }),
+        ...shardMessage(sh),
+      };
+      this.converted.set(sh, out);
+    }
+    return out;
   }
 }
