@@ -16,6 +16,7 @@ import { startCodeServer } from '../test/harness/codeServer';
 import { FaultProxy } from '../test/harness/faultProxy';
 import { startKinesisLocal } from '../test/harness/kinesisLocal';
 import { eventually } from '../test/support/eventually';
+import { readWith } from '../test/ui/journeySteps';
 import { contextMenu, expand, openKinesisView } from '../test/ui/tree';
 import { packageExtension, resultsDir, runCommand } from '../test/ui/workbench';
 import type { BenchContext, BenchRow, BenchSuite } from './types';
@@ -107,6 +108,7 @@ async function openTail(page: Page, stream: string): Promise<void> {
   await contextMenu(page, stream, 'Tail Stream…', input);
   await input.fill('LATEST');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'LATEST' }).first().click();
+  await readWith(page, 'Polling (GetRecords)');
   const frame = page.frameLocator('iframe.webview').last().frameLocator('iframe');
   await frame.locator('.panel-header .stats').waitFor({ timeout: 120_000 });
 }

@@ -80,6 +80,12 @@ export class StreamTail {
   private readonly readers = new Map<string, ShardReader | EfoShardReader>();
   private readonly readerEnds = new Set<Promise<void>>();
   private readonly labels = new Map<string, string>();
+  /**
+   * Every listed shard's last status, in the order status() lists them. A shard's state change
+   * replaces only its own entry, so a 500-shard tail does not rebuild 500 snapshots (and re-sort
+   * the lineage) for each of the ~1,000 changes per second it sees while busy.
+   */
+  private readonly shardStatuses = new Map<string, ShardStatus>();
   private readonly queue?: BatchQueue<TailBatch>;
   /** Shared by every polling reader of this tail (EFO readers subscribe over HTTP/2 instead). */
   private readonly callSlots: CallSlots;
@@ -155,12 +161,17 @@ export class StreamTail {
     return this.batches();
   }
 
+  /** Every shard's status taken afresh (rates included). */
   status(): TailStatus {
-    const shards: ShardStatus[] = [];
+    this.shardStatuses.clear();
     for (const id of this.lineage.shardIds(['waiting', 'active', 'closed', 'failed', 'stopped', 'done'])) {
-      shards.push(this.readers.get(id)?.snapshot() ?? this.waitingStatus(id));
+      this.shardStatuses.set(id, this.readers.get(id)?.snapshot() ?? this.waitingStatus(id));
     }
-    return tailStatus(this.opts.streamName, this.state, shards, this.error, this.opts.efo ? 'efo' : 'polling');
+    return this.statusOfKnown();
+  }
+
+  private statusOfKnown(): TailStatus {
+    return tailStatus(this.opts.streamName, this.state, [...this.shardStatuses.values()], this.error, this.opts.efo ? 'efo' : 'polling');
   }
 
   private get signal(): AbortSignal {
@@ -340,11 +351,16 @@ export class StreamTail {
     }
   }
 
-  /** State changes go out at once; rates go out with the periodic status. */
+  /**
+   * State changes go out at once, with that shard's fresh figures; the other shards' rates and
+   * totals are refreshed with the periodic status (and every change of the lineage).
+   */
   private onShardStatus(s: ShardStatus): void {
     if (this.labels.get(s.shardId) === s.label) return;
     this.labels.set(s.shardId, s.label);
-    this.emit();
+    if (!this.shardStatuses.has(s.shardId)) return this.emit();
+    this.shardStatuses.set(s.shardId, s);
+    this.emitKnown();
   }
 
   private waitingStatus(shardId: string): ShardStatus {
@@ -354,9 +370,16 @@ export class StreamTail {
   }
 
   private emit(): void {
-    if (!this.opts.onStatus) return;
+    if (this.opts.onStatus) this.send(this.status());
+  }
+
+  private emitKnown(): void {
+    if (this.opts.onStatus) this.send(this.statusOfKnown());
+  }
+
+  private send(status: TailStatus): void {
     try {
-      this.opts.onStatus(this.status());
+      this.opts.onStatus?.(status);
     } catch {
       // A status listener's failure must not break reading.
     }

@@ -1,21 +1,22 @@
 // One tail panel's host-side logic, without VS Code: runs the engine, buffers records, paces
-// what goes to the webview (at most one records and one status message per flush interval),
+// what goes to the webview (records at most once per flush interval, status at most once per
+// status interval, each carrying everything that came in meanwhile),
 // replays the buffer after the `ready` handshake, and answers the webview's typed requests.
 // The VS Code panel (tailPanel.ts) only supplies `post` and the editor-facing actions.
 import { stringifyJson } from '../shared/exactJson';
 import type { Decoded } from '../../kinesis/decode/types';
-import { plural } from '../../kinesis/plural';
 import type { TailBatch, TailStatus } from '../../kinesis/tail/types';
 import { HostBuffer, onePerRecord, type BufferedRecord } from './buffer';
 import { ReorderWindow } from './reorder';
-import { toExportItems } from './sessionExport';
+import { exportRecords } from './sessionExport';
 import type { CompiledView } from '../shared/filter';
 import { loadFilter } from './filterLoader';
 import { withTimeWindow, type TimeWindow } from '../shared/timeWindow';
-import { recordMeta, type ExportFormat, type HostToWebview, type PanelSettings, type RecordRow, type ShardStatus, type StatusMessage, type TailTarget, type WebviewToHost } from '../shared/protocol';
+import { recordMeta, type ExportFormat, type HostToWebview, type PanelSettings, type RecordRow, type StatusMessage, type TailTarget, type WebviewToHost } from '../shared/protocol';
 import { fullBody, toRecordRow } from '../shared/recordRow';
 import { shortenLongNumbers, shortShard } from '../shared/display';
-import { describedText, originalJson, shardMessage } from './sessionText';
+import { originalJson } from './sessionText';
+import { StatusReport } from './statusReport';
 import type { ExportItem } from '../shared/exportFormat';
 import { describeStop } from '../shared/findProgress';
 import type { FindScan } from './findScan';
@@ -75,8 +76,13 @@ export interface TailSessionOptions {
   decode(data: Uint8Array, logEvent?: number): Decoded;
   post(message: HostToWebview): void;
   actions: SessionActions;
-  /** Pacing of messages to the webview. Default 100 ms: at most ~20 messages per second. */
+  /** Pacing of records messages to the webview. Default 100 ms: at most 10 per second. */
   flushIntervalMs?: number;
+  /**
+   * Pacing of status messages. Default 250 ms: a busy 500-shard tail changes some shard's state
+   * about 1,000 times a second, and each status message carries every shard.
+   */
+  statusIntervalMs?: number;
   /** Rows per replay message. */
   replayChunk?: number;
   onError?(what: string, err: unknown): void;
@@ -112,7 +118,10 @@ export class TailSession {
   private ready = false;
   private pending: RecordRow[] = [];
   private statusDirty = false;
-  private lastStatus?: TailStatus;
+  /** The status interval has passed: the next flush (or this one, if none is armed) posts it. */
+  private statusDue = false;
+  private statusTimer?: ReturnType<typeof setTimeout>;
+  private readonly status: StatusReport;
   private paused = false;
   private stopped = false;
   private endedMessage?: string;
@@ -121,9 +130,6 @@ export class TailSession {
   private filterField = '';
   private timeWindow: TimeWindow | undefined;
   private readonly hidden = new Set<string>();
-  /** Per shard, the last state label logged, so each retry and error is written once. */
-  private readonly logged = new Map<string, string>();
-  private loggedTailError = false;
   private timer?: ReturnType<typeof setTimeout>;
   private readonly reorder: ReorderWindow<HeldRecord>;
   private reorderTimer?: ReturnType<typeof setTimeout>;
@@ -133,6 +139,7 @@ export class TailSession {
 
   constructor(private readonly opts: TailSessionOptions) {
     this.buffer = new HostBuffer(opts.settings.maxRecords);
+    this.status = new StatusReport(opts.target.stream, opts.log);
     this.reorder = new ReorderWindow<HeldRecord>(opts.reorderWindowMs ?? 0, opts.now ?? Date.now);
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.tail = opts.createTail({ onBatch: (b) => this.onBatch(b), onStatus: (s) => this.onStatus(s) });
@@ -165,6 +172,8 @@ export class TailSession {
     this.ready = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.statusTimer = undefined;
     if (this.reorderTimer) clearTimeout(this.reorderTimer);
     this.reorderTimer = undefined;
     this.reorder.clear();
@@ -173,7 +182,7 @@ export class TailSession {
 
   /** For tests and the "stopping leaves nothing running" check. */
   snapshot(): { buffered: number; dropped: number; nextId: number; paused: boolean; stopped: boolean; ready: boolean; timerPending: boolean; held: number } {
-    return { buffered: this.buffer.size, dropped: this.buffer.dropped, nextId: this.nextId, paused: this.paused, stopped: this.stopped, ready: this.ready, timerPending: this.timer !== undefined || this.reorderTimer !== undefined, held: this.reorder.size };
+    return { buffered: this.buffer.size, dropped: this.buffer.dropped, nextId: this.nextId, paused: this.paused, stopped: this.stopped, ready: this.ready, timerPending: this.timer !== undefined || this.statusTimer !== undefined || this.reorderTimer !== undefined, held: this.reorder.size };
   }
 
   /** Rows currently buffered, oldest first (what a reopened webview is replayed). */
@@ -202,7 +211,10 @@ export class TailSession {
         if (msg.visible) this.hidden.delete(msg.shardId);
         else this.hidden.add(msg.shardId);
         return this.recompileView();
-      case 'export': return this.exportRecords(msg.requestId, msg.scope, msg.format);
+      case 'export': {
+        const o = this.opts;
+        return exportRecords(msg, { records: this.buffer.records(), view: this.view, decode: (d, e) => o.decode(d, e), post: (m) => o.post(m), saveExport: (c, f) => o.actions.saveExport(c, f), onError: (w, e) => o.onError?.(w, e) });
+      }
       case 'getPayload': return this.sendPayload(msg.requestId, msg.id);
       case 'copy': {
         const rec = this.buffer.get(msg.id);
@@ -292,36 +304,20 @@ export class TailSession {
   }
 
   private onStatus(status: TailStatus): void {
-    this.lastStatus = status;
     this.opts.find?.update(status);
-    this.logStatus(status);
+    this.status.update(status);
     this.markStatus();
-  }
-
-  /** Writes what went wrong to the log: one line per new retry attempt, throttle or error. */
-  private logStatus(status: TailStatus): void {
-    const log = this.opts.log;
-    if (!log) return;
-    const stream = this.opts.target.stream;
-    for (const sh of status.shards) {
-      const key = `${sh.state}:${sh.attempt}`;
-      if (this.logged.get(sh.shardId) === key) continue;
-      this.logged.set(sh.shardId, key);
-      if (!sh.error || !['throttled', 'retrying', 'error'].includes(sh.state)) continue;
-      const what = sh.state === 'error' ? 'stopped' : `${sh.state} (attempt ${sh.attempt})`;
-      log(sh.state === 'error' ? 'error' : 'warn', `tail ${stream} ${sh.shardId}: ${what}: ${describedText(sh.error)}`);
-    }
-    // A tail that ended because its one shard failed already said so on the shard's line.
-    const sameAsShard = status.shards.some((sh) => sh.state === 'error' && sh.error?.code === status.error?.code && sh.error?.message === status.error?.message);
-    if (status.error && !this.loggedTailError && !sameAsShard) {
-      this.loggedTailError = true;
-      log('error', `tail ${stream}: stopped: ${describedText(status.error)}`);
-    }
   }
 
   private markStatus(): void {
     this.statusDirty = true;
-    this.schedule();
+    if (this.statusTimer || this.disposed) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = undefined;
+      this.statusDue = true;
+      // Rows already waiting go first, so a status never counts rows the webview has not got.
+      if (!this.timer) this.flushStatus();
+    }, this.opts.statusIntervalMs ?? 250);
   }
 
   private schedule(): void {
@@ -337,17 +333,21 @@ export class TailSession {
       this.pending = [];
       this.opts.post({ type: 'records', rows });
     }
-    if (this.statusDirty) {
-      this.statusDirty = false;
-      this.opts.post(this.statusMessage());
-    }
+    if (this.statusDue) this.flushStatus();
+  }
+
+  private flushStatus(): void {
+    this.statusDue = false;
+    if (!this.ready || this.disposed || !this.statusDirty) return;
+    this.statusDirty = false;
+    this.opts.post(this.statusMessage());
   }
 
   private ended(final: TailStatus): void {
     if (this.reorderTimer) clearTimeout(this.reorderTimer);
     this.reorderTimer = undefined;
     this.emit(this.reorder.drain());
-    this.lastStatus = final;
+    this.status.final(final);
     const stop = this.opts.find?.finish(final);
     // A find always says why it ended, so a partial result never looks complete.
     if (stop) this.endedMessage ??= describeStop(stop, this.opts.find?.progress().matches ?? 0);
@@ -357,35 +357,8 @@ export class TailSession {
   }
 
   private statusMessage(): StatusMessage {
-    const s = this.lastStatus;
-    const shards: ShardStatus[] = (s?.shards ?? []).map((sh) => ({
-      shardId: sh.shardId,
-      state: sh.state,
-      ...(sh.attempt > 0 ? { attempt: sh.attempt } : {}),
-      ...(sh.millisBehindLatest === undefined ? {} : { millisBehindLatest: sh.millisBehindLatest }),
-      recordsPerSecond: sh.recordsPerSecond,
-      bytesPerSecond: sh.bytesPerSecond,
-      totalRecords: sh.totalRecords,
-      totalBytes: sh.totalBytes,
-      ...(sh.latestAt === undefined ? {} : { latestAt: sh.latestAt }),
-      ...shardMessage(sh),
-    }));
-    const failed = (s?.shards ?? []).filter((sh) => sh.state === 'error' && sh.error);
-    const shardErrors = failed.length === 0 ? undefined
-      : failed.length === 1 ? `${failed[0].shardId} stopped. ${describedText(failed[0].error)}`
-        : `${plural(failed.length, 'shard')} stopped. ${failed[0].shardId}: ${describedText(failed[0].error)} (hover a shard for its own error)`;
-    const error = s?.error ? describedText(s.error) : shardErrors;
-    const message = this.endedMessage ?? error;
     const find = this.opts.find?.progress();
-    return {
-      type: 'status',
-      shards,
-      paused: this.paused,
-      stopped: this.stopped,
-      droppedByHost: this.buffer.dropped,
-      ...(find ? { find } : {}),
-      ...(message ? { message, severity: this.endedMessage === undefined || find?.stop?.kind === 'shard-error' ? 'error' : 'info' } : {}),
-    };
+    return this.status.message({ paused: this.paused, stopped: this.stopped, droppedByHost: this.buffer.dropped, ...(this.endedMessage === undefined ? {} : { endedMessage: this.endedMessage }), ...(find ? { find } : {}) });
   }
 
   private recompileView(): void {
@@ -423,17 +396,5 @@ export class TailSession {
     const selected = selectedId === undefined ? undefined : this.buffer.get(selectedId);
     const matching = this.view.active ? onePerRecord([...this.buffer.records()].filter((r) => this.view.matches(r.row))) : all;
     await this.opts.actions.sendToStream?.({ ...(selected ? { selected: forward(selected) } : {}), matching: matching.map(forward), all: all.map(forward), filtered: this.view.active });
-  }
-
-  private async exportRecords(requestId: number, scope: 'shown' | 'all', format: ExportFormat): Promise<void> {
-    const selected = [...this.buffer.records()].filter((r) => scope === 'all' || !this.view.active || this.view.matches(r.row));
-    try {
-      const saved = await this.opts.actions.saveExport(toExportItems(selected, this.opts.decode), format);
-      if (!saved) this.opts.post({ type: 'exportResult', requestId, ok: false, cancelled: true });
-      else this.opts.post({ type: 'exportResult', requestId, ok: true, count: saved.count, path: saved.path });
-    } catch (err) {
-      this.opts.onError?.('export failed', err);
-      this.opts.post({ type: 'exportResult', requestId, ok: false, error: err instanceof Error ? err.message : String(err) });
-    }
   }
 }
