@@ -143,7 +143,9 @@ async function measure(ctx: BenchContext): Promise<BenchRow[]> {
     await page.goto(cs.url());
     await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
     await openKinesisView(page);
-    // The extension activates with the view; its diagnostics file appears then.
+    // The tail panels, and the diagnostics with them, load with the extension's first command
+    // (dist/features.js); activation itself loads only the tree.
+    await runCommand(page, 'Kinesis: Refresh');
     const probe = new Probe(diag, proxy);
     await eventually(() => probe.read(), 'the extension host diagnostics file', { timeoutMs: 120_000 });
 
