@@ -6,6 +6,7 @@ import type { CompiledView, FieldFilterError, FilterSubject } from '../shared/fi
 import { loadFilter } from './filterLoader';
 import type { FindProgress, FindShardProgress, FindStopReason } from '../shared/findProgress';
 import { INLINE_BODY_MAX } from '../shared/protocol';
+import { needsExactParse } from '../shared/exactJson';
 import { fullBody } from '../shared/recordRow';
 
 /** How a Find in Stream panel's position label starts (a reload does not restore it as a tail). */
@@ -151,10 +152,33 @@ export class FindScan {
 }
 
 /** The filter sees a record as the table would: its body as text, cut at the inline cap. */
+/**
+ * What the filter reads of a scanned record: the same variables as in the panel. The body text is
+ * built only if the filter reads it, and a JSON record's parsed value is handed over (when it has
+ * plain numbers, as `value` would parse it), so a field filter costs no stringify and re-parse.
+ */
 function subject(r: TailRecord): FilterSubject {
-  const body = fullBody(r.decoded);
-  const truncated = body.length > INLINE_BODY_MAX;
-  return { shardId: r.shardId, partitionKey: r.partitionKey, kind: r.decoded.kind, body: truncated ? body.slice(0, INLINE_BODY_MAX) : body, bodyTruncated: truncated };
+  const d = r.decoded;
+  let full: string | undefined;
+  const body = (): string => (full ??= fullBody(d));
+  const plainJson = d.kind === 'json' && d.text !== undefined && !d.layers.includes('dynamodb') && !needsExactParse(d.text);
+  return {
+    shardId: r.shardId,
+    partitionKey: r.partitionKey,
+    kind: d.kind,
+    get body() {
+      const b = body();
+      return b.length > INLINE_BODY_MAX ? b.slice(0, INLINE_BODY_MAX) : b;
+    },
+    get bodyTruncated() {
+      return body().length > INLINE_BODY_MAX;
+    },
+    sequenceNumber: r.sequenceNumber,
+    arrival: r.approximateArrival,
+    size: r.size,
+    ...(r.log ? { log: r.log } : {}),
+    ...(plainJson ? { parsedJson: d.json } : {}),
+  };
 }
 
 /** A shard error outranks everything: the result is incomplete for a reason the user must see. */

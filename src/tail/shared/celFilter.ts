@@ -9,7 +9,14 @@ import { MAX_EXPRESSION_LENGTH, shortFormToCel } from './shortForm';
 
 /** What a filter reads of a record: the row as the panel holds it (inline body, possibly cut). */
 export type FilterSubject = Pick<RecordRow, 'shardId' | 'partitionKey' | 'kind' | 'body' | 'bodyTruncated'>
-  & Partial<Pick<RecordRow, 'sequenceNumber' | 'arrival' | 'size' | 'log'>>;
+  & Partial<Pick<RecordRow, 'sequenceNumber' | 'arrival' | 'size' | 'log'>>
+  & {
+    /**
+     * The record's JSON when the caller already holds it parsed with plain numbers (Find, in the
+     * host), so `value` does not parse the body again; absent, `value` parses the body.
+     */
+    parsedJson?: unknown;
+  };
 
 export interface FieldFilterError {
   message: string;
@@ -67,6 +74,7 @@ class RecordVars {
   /** The decoded JSON, or null when the row is not JSON or its inline body was cut. */
   get value(): unknown {
     if (this.parsed) return this.parsed.value;
+    if (this.row.parsedJson !== undefined) return (this.parsed = { value: this.row.parsedJson }).value;
     let value: unknown = null;
     if (this.row.kind === 'json' && !this.row.bodyTruncated) {
       try {

@@ -29,6 +29,22 @@ describe('FindScan', () => {
     assert.throws(() => new FindScan({ text: '', field: '$.status ==', matchCap: 10, untilMs: 1, label: 'x' }), /does not parse/);
   });
 
+  it('gives a find the panel\'s variables: seq, arrival, size, exact big integers, text and log events', () => {
+    const scan = (field: string, text = ''): FindScan => new FindScan({ text, field, matchCap: 100, untilMs: 1000, fromMs: 0, label: 'x' }, () => 0);
+    const plain = batch('a', [{ status: 'WARN', at: 100 }, { status: 'OK', at: 200 }]);
+    assert.equal(scan('seq == "2" && arrival == timestamp("1970-01-01T00:00:00.200Z") && size > 10').keep(plain).length, 1);
+    assert.equal(scan('$.status == "WARN"', '"OK"').keep(plain).length, 0, 'the text filter reads the body');
+    const big = Buffer.from('{"id":12345678901234567891}');
+    const exact = { shardId: 'a', sequenceNumber: '1', partitionKey: 'k', approximateArrival: 1, size: big.length, data: big, decoded: decodePayload(big) };
+    const one = { shardId: 'a', records: [exact], kinesisRecords: 1, bytes: 0, receivedAt: 0 };
+    assert.equal(scan('value.id == 12345678901234567891u').keep(one).length, 1, 'beyond 2^53, exactly');
+    assert.equal(scan('value.id == 12345678901234567890u').keep(one).length, 0);
+    const log = Buffer.from(JSON.stringify({ level: 'ERROR', msg: 'slow' }));
+    const event = { ...exact, data: log, size: log.length, decoded: decodePayload(log), log: { group: '/aws/lambda/f', stream: 's', id: '1', timestamp: 5, index: 0, count: 1, level: 'ERROR' } };
+    const events = { shardId: 'a', records: [event], kinesisRecords: 1, bytes: 0, receivedAt: 0 };
+    assert.equal(scan('log.group == "/aws/lambda/f" && log.level == "ERROR" && value.level == "ERROR"').keep(events).length, 1);
+  });
+
   it('keeps only matches, up to the cap, and counts them per shard', () => {
     const scan = new FindScan({ text: '', field: '$.status == "WARN"', matchCap: 3, untilMs: 1000, fromMs: 0, label: 'x' }, () => 0);
     const kept = scan.keep(batch('a', [{ status: 'WARN', at: 100 }, { status: 'OK', at: 200 }, { status: 'WARN', at: 300 }]));
