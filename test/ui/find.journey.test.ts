@@ -102,6 +102,13 @@ async function pickRow(page: Page, text: string): Promise<void> {
 }
 
 describe('journey: find in stream', () => {
+  // A find opens beside its tail (two editor groups); later journeys look up their own panel among
+  // the open webviews, so leave no panel or group behind.
+  afterEach(async () => {
+    const { page } = await workbench();
+    await runCommand(page, 'View: Close All Editor Groups');
+  });
+
   it('stream context menu → last 5 minutes, $.status == "WARN" → progress, stop reason, only the matches', async () => {
     const wb = await workbench();
     const { page } = wb;
