@@ -2,11 +2,10 @@
 // posts the filters as typed, refuses a field filter that does not parse, and the header's find
 // line offers Cancel while the find runs and leaves the stop reason to the banner.
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import type { FindProgress } from '../../../src/tail/shared/findProgress';
-import { launchChromium } from '../../harness/browser';
-import { initMessage, PanelPage, statusMessage } from '../webview-fixtures/panelPage';
-import { startPanelServer, type PanelServer } from '../webview-fixtures/server';
+import type { PanelPage} from '../webview-fixtures/panelPage';
+import { initMessage, statusMessage } from '../webview-fixtures/panelPage';
+import { panelSuite } from '../webview-fixtures/panelSuite';
 
 const progress = (o: Partial<FindProgress> = {}): FindProgress => ({
   range: 'Find -5m → now · $.status == "WARN"', shards: [], percent: 40, scannedRecords: 1200, scannedBytes: 64_000, matches: 12, recordsPerSecond: 300, etaMs: 4000, ...o,
@@ -14,28 +13,11 @@ const progress = (o: Partial<FindProgress> = {}): FindProgress => ({
 
 describe('tail panel webview: Find from the panel', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let server: PanelServer;
+  const ui = panelSuite();
   let panel: PanelPage | undefined;
 
-  before(async () => {
-    server = await startPanelServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    if (!panel) return;
-    assert.deepEqual(panel.pageErrors, [], 'no uncaught errors in the page');
-    assert.deepEqual(await panel.violations(), [], 'no CSP violations');
-    await panel.close();
-    panel = undefined;
-  });
-
   it('Find… posts the filters as typed; a field filter that does not parse is refused in the toolbar', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage(), statusMessage(2));
     await panel.page.locator('.text-filter input').fill('device-5');
     await panel.page.locator('.field-filter input').fill('$.status ==');
@@ -54,7 +36,7 @@ describe('tail panel webview: Find from the panel', function () {
   });
 
   it('the find line offers Cancel while running and says the stop reason nowhere but the banner', async () => {
-    panel = await PanelPage.open(browser, server);
+    panel = await ui.open();
     await panel.send(initMessage(), statusMessage(2, { find: progress() }));
     await panel.frames();
     const cancel = panel.page.locator('.find-progress button.find-cancel');
