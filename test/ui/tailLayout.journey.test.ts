@@ -102,11 +102,16 @@ describe('journey: the tail table at three widths, and a tail error', () => {
       assert.deepEqual(times, [...times].sort(), `rows in arrival order at ${width} px: ${times.join(' ')}`);
       const m = await frame.locator('.viewport').evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
       await frame.locator('.viewport').evaluate((el) => { el.scrollLeft = el.scrollWidth; });
-      const preview = await frame.locator('.column-header .c-preview').evaluate((el) => {
-        const r = el.getBoundingClientRect();
-        return { left: r.left, width: r.width, docWidth: el.ownerDocument.documentElement.clientWidth };
-      });
-      assert.ok(preview.left < preview.docWidth && preview.width >= 200, `the Payload column is reachable at ${width} px (${JSON.stringify({ ...m, ...preview })})`);
+      // The header follows the table's horizontal scroll on its scroll event (a later frame).
+      const reachable = async (): Promise<boolean> => {
+        const preview = await frame.locator('.column-header .c-preview').evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return { left: r.left, width: r.width, docWidth: el.ownerDocument.documentElement.clientWidth };
+        });
+        assert.ok(preview.left < preview.docWidth && preview.width >= 200, `the Payload column is reachable at ${width} px (${JSON.stringify({ ...m, ...preview })})`);
+        return true;
+      };
+      await eventually(reachable, `the Payload column reachable at ${width} px`, { timeoutMs: 15_000 });
       if (m.scrollWidth > m.clientWidth) await wb.screenshot(`tail-width-${width}-scrolled`);
     }
     await page.setViewportSize({ width: 1400, height: 860 });

@@ -23,6 +23,9 @@ export function classifyFault(err: unknown, signal?: AbortSignal): FaultKind {
   if (isThrottling(err)) return 'throttled';
   if (isCredentialError(err)) return 'credentials';
   if (code === 'AccessDeniedException' || code === 'ResourceNotFoundException' || code === 'InvalidArgumentException') return 'fatal';
+  // The stream is not ACTIVE yet or any more (CREATING, DELETING): back off and retry; a deleted
+  // stream then answers ResourceNotFoundException, which stops the shard with the right message.
+  if (code === 'ResourceInUseException') return 'transient';
   if (isNetworkError(err) || isServerError(err)) return 'transient';
   return 'fatal';
 }

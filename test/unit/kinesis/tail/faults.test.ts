@@ -7,6 +7,7 @@ import {
   KMSThrottlingException,
   LimitExceededException,
   ProvisionedThroughputExceededException,
+  ResourceInUseException,
   ResourceNotFoundException,
 } from '@aws-sdk/client-kinesis';
 import { classifyFault } from '../../../../src/kinesis/tail/faults';
@@ -31,6 +32,10 @@ describe('classifyFault', () => {
     assert.equal(classifyFault(e500), 'transient');
     const e503 = new KinesisServiceException({ name: 'ServiceUnavailable', $fault: 'server', message: '', ...meta(503) });
     assert.equal(classifyFault(e503), 'transient');
+  });
+
+  it('retries while the stream is not ACTIVE (CREATING, DELETING)', () => {
+    assert.equal(classifyFault(new ResourceInUseException({ message: 'Stream s is not currently ACTIVE or UPDATING', ...meta(400) })), 'transient');
   });
 
   it('stops a shard on deleted streams, missing permissions and invalid arguments', () => {
