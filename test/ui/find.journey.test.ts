@@ -9,10 +9,10 @@ import { strict as assert } from 'node:assert';
 import { CreateStreamCommand, PutRecordsCommand, waitUntilStreamExists } from '@aws-sdk/client-kinesis';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { eventually } from '../support/eventually';
-import { answerQuickInput, readWith } from './journeySteps';
+import { answerQuickInput, focusStream, readWith } from './journeySteps';
 import { createKinesisClient } from '../../src/kinesis/client';
-import { collapseOtherStreams, contextMenu, expand, openKinesisView } from './tree';
-import { CONNECTION_NAME, runCommand, workbench, type Workbench } from './workbench';
+import { contextMenu } from './tree';
+import { runCommand, workbench, type Workbench } from './workbench';
 
 const STREAM = 'ui-find';
 const RECORDS = 2000;
@@ -114,10 +114,7 @@ describe('journey: find in stream', () => {
     const { page } = wb;
     await fillDemoStream(wb);
 
-    await openKinesisView(page);
-    await runCommand(page, 'Kinesis: Refresh');
-    await expand(page, CONNECTION_NAME, STREAM);
-    await collapseOtherStreams(page, STREAM);
+    await focusStream(page, STREAM);
     const input = page.locator('.quick-input-widget input');
     await contextMenu(page, STREAM, 'Find in Stream…', input);
     // From a stream: all shards, or one shard and its descendants.
@@ -171,10 +168,7 @@ describe('journey: find in stream', () => {
     const { page } = wb;
     await fillLongStream(wb);
     await runCommand(page, 'View: Close All Editors');
-    await openKinesisView(page);
-    await runCommand(page, 'Kinesis: Refresh');
-    await expand(page, CONNECTION_NAME, LONG_STREAM);
-    await collapseOtherStreams(page, LONG_STREAM);
+    await focusStream(page, LONG_STREAM);
     const input = page.locator('.quick-input-widget input');
     await contextMenu(page, LONG_STREAM, 'Tail Stream…', input);
     await input.fill('LATEST');

@@ -1,7 +1,8 @@
 // UI test helpers for the put and manage journeys: wait for the extension, and answer VS Code's
 // quick input (a quick pick or an input box) the way a user does: wait for its title, type, Enter.
 import type { Locator, Page } from 'playwright-core';
-import { runCommand } from './workbench';
+import { collapseOtherStreams, expand, openKinesisView } from './tree';
+import { CONNECTION_NAME, runCommand } from './workbench';
 
 /** Waits for the quick input whose title contains `title`, types `text`, then clicks `row` (a pick) or presses Enter (an input box). */
 export async function answerQuickInput(page: Page, title: string, text: string, row?: string): Promise<void> {
@@ -58,4 +59,16 @@ export async function expectNotification(page: Page, text: string, timeout = 60_
 export async function clearNotifications(page: Page): Promise<void> {
   await runExactCommand(page, 'Notifications: Clear All Notifications');
   await page.locator('.notifications-center .notification-list-item').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+}
+
+/**
+ * The Kinesis view shown and refreshed (streams created by the journey appear), `stream` expanded
+ * under the test connection and every other stream collapsed, so its rows are the only ones of
+ * their kind in the tree.
+ */
+export async function focusStream(page: Page, stream: string): Promise<void> {
+  await openKinesisView(page);
+  await runCommand(page, 'Kinesis: Refresh');
+  await expand(page, CONNECTION_NAME, stream);
+  await collapseOtherStreams(page, stream);
 }
