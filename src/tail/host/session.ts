@@ -138,7 +138,7 @@ export class TailSession {
   private resolveDone!: (s: TailStatus) => void;
 
   constructor(private readonly opts: TailSessionOptions) {
-    this.buffer = new HostBuffer(opts.settings.maxRecords);
+    this.buffer = new HostBuffer(opts.settings.maxRecords, opts.decode);
     this.status = new StatusReport(opts.target.stream, opts.log);
     this.reorder = new ReorderWindow<HeldRecord>(opts.reorderWindowMs ?? 0, opts.now ?? Date.now);
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
