@@ -3,12 +3,13 @@
 // replay, export, copy and "tail from this record" always have the record at hand.
 //
 // It is columnar, so a million records fit in a few hundred MB: each record's bytes (and its
-// partition key) go to a BodyArena off the JS heap, the rest to typed arrays with interned shard
+// partition key) go to a BodyArena off the JS heap (each full 1 MiB chunk deflated), the rest to typed arrays with interned shard
 // ids and layer lists, and the sequence number as an interned head plus a 15-digit number. The
 // row (preview, inline body) is not kept: get() and records() rebuild it by decoding the bytes
 // again, the way copy and export already do. Rows of one CloudWatch Logs envelope share its bytes.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Decoded } from '../../kinesis/decode/types';
-import { BodyArena } from '../shared/byteArena';
+import { BodyArena, type ChunkPacker } from '../shared/byteArena';
 import type { DecodeLayer, LogEventMeta, RecordRow } from '../shared/protocol';
 import { toRecordRow } from '../shared/recordRow';
 
@@ -41,6 +42,19 @@ class Interner<T> {
   }
 }
 
+/**
+ * Full 1 MiB chunks are deflated at level 1 (about 2 ms a MiB; JSON records shrink 2-12×) and
+ * inflated again when read (about 2 ms, once per chunk when reading in order).
+ */
+const zlibPacker: ChunkPacker = {
+  pack: (bytes) => {
+    const packed = deflateRawSync(bytes, { level: 1 });
+    // A small result can be a view of a larger pooled buffer: keep only its own bytes.
+    return packed.byteLength === packed.buffer.byteLength ? packed : new Uint8Array(packed);
+  },
+  unpack: (packed) => inflateRawSync(packed),
+};
+
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
@@ -62,7 +76,7 @@ export class HostBuffer {
   private shards = new Interner<string>();
   private seqHeads = new Interner<string>();
   private layerLists = new Interner<DecodeLayer[]>();
-  private readonly arena = new BodyArena();
+  private readonly arena = new BodyArena(zlibPacker);
   /** The last pushed bytes and the slot holding them (rows of one log envelope share them). */
   private lastData?: Uint8Array;
   private lastDataSlot = -1;
