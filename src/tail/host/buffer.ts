@@ -109,6 +109,16 @@ export class HostBuffer {
     return this.droppedCount;
   }
 
+  /** The oldest buffered id (undefined when empty). */
+  get oldestId(): number | undefined {
+    return this.count === 0 ? undefined : this.id[this.head];
+  }
+
+  /** The newest buffered id (undefined when empty). */
+  get newestId(): number | undefined {
+    return this.count === 0 ? undefined : this.id[this.slotAt(this.count - 1)];
+  }
+
   /** Bytes of record payloads and partition keys held off the JS heap. */
   get arenaBytes(): number {
     return this.arena.bytes;
@@ -143,6 +153,18 @@ export class HostBuffer {
   /** The buffered records, oldest first, each row rebuilt as it is reached. */
   *records(): IterableIterator<BufferedRecord> {
     for (let i = 0; i < this.count; i++) yield this.recordAt(this.slotAt(i));
+  }
+
+  /** The buffered records from the first with an id of at least `from`, oldest first. */
+  *recordsFrom(from: number): IterableIterator<BufferedRecord> {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.id[this.slotAt(mid)] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.count; i++) yield this.recordAt(this.slotAt(i));
   }
 
   clear(): void {
