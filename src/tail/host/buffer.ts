@@ -55,23 +55,36 @@ const zlibPacker: ChunkPacker = {
   unpack: (packed) => inflateRawSync(packed),
 };
 
+/** Slots a new buffer starts with. */
+const FIRST_SLOTS = 4096;
+
+type Column = Float64Array | Uint32Array | Uint16Array | Int32Array;
+
+function grown<T extends Column>(old: T | undefined, Type: new (n: number) => T, n: number): T {
+  const column = new Type(n);
+  if (old) column.set(old);
+  return column;
+}
+
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
 
 export class HostBuffer {
-  private readonly id: Float64Array;
-  private readonly arrival: Float64Array;
-  private readonly shard: Uint32Array;
-  private readonly layers: Uint16Array;
-  private readonly subSeq: Int32Array;
-  private readonly seqHead: Uint32Array;
-  private readonly seqTail: Float64Array;
-  private readonly dataChunk: Uint32Array;
-  private readonly dataOffset: Uint32Array;
-  private readonly dataLength: Uint32Array;
+  private id!: Float64Array;
+  private arrival!: Float64Array;
+  private shard!: Uint32Array;
+  private layers!: Uint16Array;
+  private subSeq!: Int32Array;
+  private seqHead!: Uint32Array;
+  private seqTail!: Float64Array;
+  private dataChunk!: Uint32Array;
+  private dataOffset!: Uint32Array;
+  private dataLength!: Uint32Array;
   /** The partition key's UTF-8 bytes follow the record's bytes in the same arena entry. */
-  private readonly keyLength: Uint16Array;
+  private keyLength!: Uint16Array;
+  /** Slots allocated: the columns grow by doubling up to `capacity` (a new panel holds little). */
+  private slots = 0;
   private readonly rare = new Map<number, Rare>();
   private shards = new Interner<string>();
   private seqHeads = new Interner<string>();
@@ -87,17 +100,7 @@ export class HostBuffer {
 
   constructor(readonly capacity: number, private readonly decode: RowDecoder) {
     if (!Number.isSafeInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
-    this.id = new Float64Array(capacity);
-    this.arrival = new Float64Array(capacity);
-    this.shard = new Uint32Array(capacity);
-    this.layers = new Uint16Array(capacity);
-    this.subSeq = new Int32Array(capacity);
-    this.seqHead = new Uint32Array(capacity);
-    this.seqTail = new Float64Array(capacity);
-    this.dataChunk = new Uint32Array(capacity);
-    this.dataOffset = new Uint32Array(capacity);
-    this.dataLength = new Uint32Array(capacity);
-    this.keyLength = new Uint16Array(capacity);
+    this.allocate(Math.min(capacity, FIRST_SLOTS));
   }
 
   get size(): number {
@@ -138,6 +141,7 @@ export class HostBuffer {
       dropped = true;
     } else {
       slot = (this.head + this.count) % this.capacity;
+      if (slot >= this.slots) this.allocate(Math.min(this.capacity, this.slots * 2));
       this.count++;
     }
     this.set(slot, row, data);
@@ -221,6 +225,22 @@ export class HostBuffer {
     if (row.warnings && row.warnings.length > 0) rare.warnings = [...row.warnings];
     if (Object.keys(rare).length > 0) this.rare.set(slot, rare);
     else this.rare.delete(slot);
+  }
+
+  /** Before the ring is full its slots are 0..count-1 (head is 0), so growing copies a prefix. */
+  private allocate(n: number): void {
+    this.id = grown(this.id, Float64Array, n);
+    this.arrival = grown(this.arrival, Float64Array, n);
+    this.shard = grown(this.shard, Uint32Array, n);
+    this.layers = grown(this.layers, Uint16Array, n);
+    this.subSeq = grown(this.subSeq, Int32Array, n);
+    this.seqHead = grown(this.seqHead, Uint32Array, n);
+    this.seqTail = grown(this.seqTail, Float64Array, n);
+    this.dataChunk = grown(this.dataChunk, Uint32Array, n);
+    this.dataOffset = grown(this.dataOffset, Uint32Array, n);
+    this.dataLength = grown(this.dataLength, Uint32Array, n);
+    this.keyLength = grown(this.keyLength, Uint16Array, n);
+    this.slots = n;
   }
 
   private release(slot: number): void {

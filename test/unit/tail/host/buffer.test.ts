@@ -80,6 +80,18 @@ describe('HostBuffer', () => {
     assert.equal(onePerRecord(b.records()).length, 5, 'the two log events send their record once');
   });
 
+  it('grows its columns as it fills and keeps every record across the growth and the wrap', () => {
+    const b = new HostBuffer(20_000);
+    for (let id = 1; id <= 10_000; id++) b.push(rec(id));
+    assert.deepEqual([1, 4096, 4097, 8193, 10_000].map((id) => b.get(id)?.row.id), [1, 4096, 4097, 8193, 10_000]);
+    for (let id = 10_001; id <= 25_000; id++) b.push(rec(id));
+    assert.equal(b.size, 20_000);
+    assert.equal(b.oldestId, 5001);
+    assert.equal(b.newestId, 25_000);
+    assert.deepEqual([...b.recordsFrom(24_998)].map((r) => JSON.parse(r.row.body).id), [24_998, 24_999, 25_000]);
+    assert.equal([...b.recordsFrom(1)][0].row.id, 5001, 'from an evicted id: the oldest left');
+  });
+
   it('frees the bytes of records that left the ring', () => {
     const b = new HostBuffer(1000);
     const big = 'y'.repeat(2000);
