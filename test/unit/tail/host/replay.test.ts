@@ -79,6 +79,8 @@ describe('replay of the host buffer to a (re)opened webview', () => {
     const lastReplay = lastIndex(posted, 'replay');
     const firstRecords = posted.findIndex((m) => m.type === 'records');
     assert.ok(firstRecords === -1 || firstRecords > lastReplay, 'live rows only after the replay');
+    const reset = lastIndex(posted, 'reset');
+    assert.ok(posted.slice(reset, lastReplay).every((m) => m.type !== 'status'), 'no status while replaying (it would count rows not yet sent)');
     assert.ok(posted.filter((m) => m.type === 'replay').every((m) => m.type === 'replay' && m.rows.length <= 50));
     feed(3);
     const total = session.snapshot().nextId - 1;
