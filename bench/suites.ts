@@ -8,12 +8,14 @@ import { suite as find } from './find';
 import type { BenchSuite } from './types';
 import { suite as filter } from './filter';
 import { suite as webview } from './webview';
+import { suite as hostReplay } from './hostReplay';
 
 export const suites: BenchSuite[] = [
   drain,
   decode,
   api,
   webview,
+  hostReplay,
   scale,
   activation,
   find,

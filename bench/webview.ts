@@ -253,7 +253,7 @@ function benchRows(panel: Result, naive: Result, o: Options, host: { mb: number;
     { group: 'webview', measure: `histogram buckets per 1000-row batch (p95; median ${hist.medianMs.toFixed(3)} ms)`, value: hist.p95Ms, unit: 'ms', note: 'Node, incremental ArrivalBuckets.add' },
     {
       group: 'webview', measure: `host buffer memory at ${o.max.toLocaleString('en-US')} records of ~300-byte JSON`, value: host.mb, unit: 'MB',
-      target: '<= 300 MB', met: host.mb <= 300, note: `${Math.round(host.perRecordBytes)} bytes per record (row object with inline body and preview, plus the record's bytes)`,
+      target: '<= 300 MB', met: host.mb <= 300, note: `${Math.round(host.perRecordBytes)} bytes per record (typed-array metadata, bytes and partition key in deflated 1 MiB chunks; rows rebuilt on demand)`,
     },
   ];
 }

@@ -3,6 +3,7 @@
 // histogram's cost per batch of rows (incremental buckets, which the panel runs on every append).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { decodePayload } from '../src/kinesis/decode';
 import { HostBuffer } from '../src/tail/host/buffer';
 import { ArrivalBuckets } from '../webview/src/histogramBuckets';
 import type { RecordRow } from '../src/tail/shared/protocol';
@@ -25,7 +26,7 @@ function usedMB(): number {
 /** MB that a HostBuffer of `capacity` holds once full of ~300-byte JSON records. */
 export function hostBufferMB(capacity: number, log: (line: string) => void): { mb: number; perRecordBytes: number } {
   const before = usedMB();
-  const buffer = new HostBuffer(capacity);
+  const buffer = new HostBuffer(capacity, (data) => decodePayload(data));
   const encoder = new TextEncoder();
   for (let id = 1; id <= capacity; id++) {
     // A row as the session builds it (fresh strings per record) and the bytes it came from.

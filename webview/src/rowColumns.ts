@@ -4,7 +4,7 @@
 // for the rows on screen and the one a row action or the detail pane asks for.
 import { previewFromBody } from '../../src/tail/shared/recordRow';
 import type { DecodeLayer, LogEventMeta, PayloadKind, RecordRow } from '../../src/tail/shared/protocol';
-import { BodyArena } from './bodyArena';
+import { BodyArena } from '../../src/tail/shared/byteArena';
 
 /** Digits of a sequence number kept as a number (15 < log10(2^53)); the head is interned. */
 const SEQ_TAIL = 15;

@@ -1,13 +1,15 @@
 // One tail panel's host-side logic, without VS Code: runs the engine, buffers records, paces
 // what goes to the webview (records at most once per flush interval, status at most once per
 // status interval, each carrying everything that came in meanwhile),
-// replays the buffer after the `ready` handshake, and answers the webview's typed requests.
+// replays the buffer after the `ready` handshake (replay.ts, in slices; live records wait for
+// it), and answers the webview's typed requests.
 // The VS Code panel (tailPanel.ts) only supplies `post` and the editor-facing actions.
 import { stringifyJson } from '../shared/exactJson';
 import type { Decoded } from '../../kinesis/decode/types';
 import type { TailBatch, TailStatus } from '../../kinesis/tail/types';
 import { HostBuffer, onePerRecord, type BufferedRecord } from './buffer';
 import { ReorderWindow } from './reorder';
+import { Replay } from './replay';
 import { exportRecords } from './sessionExport';
 import type { CompiledView } from '../shared/filter';
 import { loadFilter } from './filterLoader';
@@ -83,7 +85,7 @@ export interface TailSessionOptions {
    * about 1,000 times a second, and each status message carries every shard.
    */
   statusIntervalMs?: number;
-  /** Rows per replay message. */
+  /** Rows per replay message at most (each is also cut after a few ms of work). */
   replayChunk?: number;
   onError?(what: string, err: unknown): void;
   /**
@@ -134,11 +136,13 @@ export class TailSession {
   private readonly reorder: ReorderWindow<HeldRecord>;
   private reorderTimer?: ReturnType<typeof setTimeout>;
   private disposed = false;
+  /** The replay to the (re)opened webview: while it runs, live records and status wait. */
+  private replay?: Replay;
   readonly done: Promise<TailStatus>;
   private resolveDone!: (s: TailStatus) => void;
 
   constructor(private readonly opts: TailSessionOptions) {
-    this.buffer = new HostBuffer(opts.settings.maxRecords);
+    this.buffer = new HostBuffer(opts.settings.maxRecords, opts.decode);
     this.status = new StatusReport(opts.target.stream, opts.log);
     this.reorder = new ReorderWindow<HeldRecord>(opts.reorderWindowMs ?? 0, opts.now ?? Date.now);
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
@@ -156,6 +160,7 @@ export class TailSession {
   detach(): void {
     this.ready = false;
     this.pending = [];
+    this.replay?.cancel();
   }
 
   /** Stops the reader (panel closed or stream deleted). */
@@ -170,6 +175,7 @@ export class TailSession {
   async dispose(): Promise<void> {
     this.disposed = true;
     this.ready = false;
+    this.replay?.cancel();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.statusTimer) clearTimeout(this.statusTimer);
@@ -185,7 +191,7 @@ export class TailSession {
     return { buffered: this.buffer.size, dropped: this.buffer.dropped, nextId: this.nextId, paused: this.paused, stopped: this.stopped, ready: this.ready, timerPending: this.timer !== undefined || this.statusTimer !== undefined || this.reorderTimer !== undefined, held: this.reorder.size };
   }
 
-  /** Rows currently buffered, oldest first (what a reopened webview is replayed). */
+  /** Rows currently buffered, oldest first (what a reopened webview is replayed, in slices). */
   rows(): RecordRow[] {
     return [...this.buffer.records()].map((r) => r.row);
   }
@@ -242,21 +248,28 @@ export class TailSession {
     }
   }
 
-  private onReady(): void {
+  /** Resolves once the replay is posted (or cancelled by a newer one, a hide or dispose). */
+  private async onReady(): Promise<void> {
+    this.replay?.cancel();
+    if (this.disposed) return;
     this.ready = true;
+    // Everything buffered so far goes in the replay; only newer records go live.
     this.pending = [];
     const { post } = this.opts;
     const windowMs = this.opts.reorderWindowMs ?? 0;
     post({ type: 'init', target: this.opts.target, streamTail: this.opts.streamTail, settings: this.opts.settings, ...(windowMs > 0 ? { reorderWindowMs: windowMs } : {}) });
-    // A (re)opened webview has no rows: send everything buffered, in chunks.
+    // A (re)opened webview has no rows: send everything buffered.
     post({ type: 'reset' });
-    const rows = this.rows();
-    const chunk = this.opts.replayChunk ?? 5000;
-    for (let i = 0; i < rows.length; i += chunk) post({ type: 'replay', rows: rows.slice(i, i + chunk), done: i + chunk >= rows.length });
-    if (rows.length === 0) post({ type: 'replay', rows: [], done: true });
+    const replay = new Replay(this.buffer, { post, ...(this.opts.replayChunk === undefined ? {} : { maxRows: this.opts.replayChunk }) });
+    this.replay = replay;
+    if (!(await replay.start()) || this.replay !== replay) return;
+    this.replay = undefined;
+    // Then what arrived meanwhile, then the status (which never counts rows not yet sent).
+    this.postPending();
     post(this.statusMessage());
     this.statusDirty = false;
   }
+
 
   private setPaused(paused: boolean): void {
     if (this.stopped || paused === this.paused) return;
@@ -327,18 +340,22 @@ export class TailSession {
 
   private flush(): void {
     this.timer = undefined;
-    if (!this.ready || this.disposed) return;
-    if (this.pending.length > 0) {
-      const rows = this.pending;
-      this.pending = [];
-      this.opts.post({ type: 'records', rows });
-    }
+    // During a replay, pending rows wait (the replay's end posts them).
+    if (!this.ready || this.disposed || this.replay) return;
+    this.postPending();
     if (this.statusDue) this.flushStatus();
+  }
+
+  private postPending(): void {
+    if (this.pending.length === 0) return;
+    const rows = this.pending;
+    this.pending = [];
+    this.opts.post({ type: 'records', rows });
   }
 
   private flushStatus(): void {
     this.statusDue = false;
-    if (!this.ready || this.disposed || !this.statusDirty) return;
+    if (!this.ready || this.disposed || !this.statusDirty || this.replay) return;
     this.statusDirty = false;
     this.opts.post(this.statusMessage());
   }
