@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-kinesis';
 import type { PutLinesResult } from '../../src/commands/put/lines';
-import type { SendSets } from '../../src/tail/host/session';
+import type { SendSets } from '../../src/tail/host/sessionOptions';
 import { eventually } from '../support/eventually';
 import { CONNECTION, countRecords, setUpCommands, shardsOf, type CommandFixture } from './commandFixture';
 import { ScriptedPrompts } from './scriptedPrompts';

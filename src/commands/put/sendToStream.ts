@@ -4,7 +4,7 @@
 import type { ExplorerModel } from '../../explorer/explorerModel';
 import type { ForwardKeys } from '../../kinesis/put/forward';
 import type { Services } from '../../services';
-import type { ForwardRecord, SendSets } from '../../tail/host/session';
+import type { ForwardRecord, SendSets } from '../../tail/host/sessionOptions';
 import { Cancelled, type PickItem } from '../../ui/prompts';
 import { CommandIds } from '../ids';
 import { InputProblem } from '../../ui/prompts';

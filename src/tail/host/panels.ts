@@ -9,7 +9,7 @@ import { parsePersistedState, type HostToWebview } from '../shared/protocol';
 import { currentUser, EfoConsumers } from './efoConsumers';
 import { FIND_LABEL, TailPanel, tailTitle, type EfoTarget, type TailRequest } from './panel';
 import { TAIL_VIEW_TYPE } from './viewType';
-import type { TailHandle } from './session';
+import type { TailHandle } from './sessionOptions';
 import { HostDiagnostics } from './diagnostics';
 import { FIND_GET_RECORDS_LIMIT } from './findScan';
 import { readEngineSettings, readPanelSettings } from './settings';

@@ -4,7 +4,8 @@
 // Counts here come from synchronous bursts (no timer can fire inside one), not from timing.
 import assert from 'node:assert/strict';
 import type { ShardState, ShardStatus, TailStatus } from '../../../../src/kinesis/tail/types';
-import { TailSession, type TailHandlers } from '../../../../src/tail/host/session';
+import { TailSession } from '../../../../src/tail/host/session';
+import type { TailHandlers } from '../../../../src/tail/host/sessionOptions';
 import type { HostToWebview, StatusMessage } from '../../../../src/tail/shared/protocol';
 import { eventually } from '../../../support/eventually';
 
