@@ -2,7 +2,7 @@
 // logStream and logEvents), exposes its events with JSON messages parsed, and splits a
 // DATA_MESSAGE into one decoded row per log event (as a KPL aggregate splits into user records).
 import type { DecodeLayer, Decoded, LogEventMeta } from './types';
-import { isPlainObject, parseJsonContainer } from './text';
+import { isPlainObject, NOT_JSON, parseJsonContainer } from './text';
 
 export interface LogEvent {
   id?: unknown;
@@ -40,8 +40,8 @@ export function exposeLogEvents(envelope: CloudWatchLogsEnvelope): CloudWatchLog
 function withParsedMessage(event: unknown): unknown {
   if (!isPlainObject(event) || typeof event.message !== 'string') return event;
   const parsed = parseJsonContainer(event.message);
-  if (!parsed.ok) return event;
-  const withJson: LogEvent = { ...event, messageJson: parsed.value };
+  if (parsed === NOT_JSON) return event;
+  const withJson: LogEvent = { ...event, messageJson: parsed };
   return withJson;
 }
 
@@ -120,8 +120,8 @@ export function logEventRow(envelope: CloudWatchLogsEnvelope, event: unknown, in
   const body = lambda ? lambda.body : message;
   const parsed = parseJsonContainer(body);
   const size = Buffer.byteLength(message);
-  const decoded: Decoded = parsed.ok
-    ? { kind: 'json', layers: layers.json.slice(), json: parsed.value, text: body, size }
+  const decoded: Decoded = parsed !== NOT_JSON
+    ? { kind: 'json', layers: layers.json.slice(), json: parsed, text: body, size }
     : { kind: 'text', layers: layers.text.slice(), text: message, size };
   if (!isPlainObject(event)) decoded.warnings = ['log event is not an object'];
   return { log, decoded };
