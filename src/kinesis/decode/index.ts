@@ -1,6 +1,6 @@
 // Turns Kinesis record bytes into what people read: KPL aggregates expanded into user records,
 // then gzip/zlib, CloudWatch Logs, DynamoDB, JSON, text or a hex dump. Pure, and never throws.
-import type { DecodeLayer, DecodeOptions, Decoded, LogEventMeta, RawRecord, RecordExpander, UserRecord } from './types';
+import type { DecodeLayer, DecodeOptions, Decoded, RawRecord, RecordExpander, UserRecord } from './types';
 import { detectCompression, formatBytes, inflateCapped } from './decompress';
 import { eventRowLayers, exposeLogEvents, hasEventRows, isCloudWatchLogsEnvelope, logEventRow } from './cloudwatchLogs';
 import { isDynamoDbChange, unmarshallChange } from './dynamodb';
@@ -51,7 +51,7 @@ export function decodeLogEvent(data: Uint8Array, index: number, opts?: DecodeOpt
   const json = whole.json;
   if (!isCloudWatchLogsEnvelope(json) || !hasEventRows(json) || !(index >= 0 && index < json.logEvents.length)) return whole;
   const upTo = whole.layers.indexOf('cloudwatch-logs');
-  return logEventRow(json, json.logEvents[index], index, json.logEvents.length, eventRowLayers(whole.layers.slice(0, upTo + 1))).decoded;
+  return logEventRow(json, json.logEvents[index], index, json.logEvents.length, eventRowLayers(whole.layers.slice(0, upTo + 1)), { data, partitionKey: '' }).decoded;
 }
 
 /**
@@ -104,20 +104,16 @@ function splitLogEvents(user: UserRecord): UserRecord[] {
   const events = json.logEvents;
   const count = events.length;
   const rows: UserRecord[] = [];
-  for (let index = 0; index < count; index++) {
-    const row = logEventRow(json, events[index], index, count, layers);
-    rows.push(eventRecord(user, row.log, row.decoded));
-  }
+  for (let index = 0; index < count; index++) rows.push(withUserKeys(logEventRow(json, events[index], index, count, layers, user), user));
   return rows;
 }
 
-/** `user`'s keys with one event's row; the envelope's warnings come first. */
-function eventRecord(user: UserRecord, log: LogEventMeta, event: Decoded): UserRecord {
-  const record: UserRecord = { data: user.data, partitionKey: user.partitionKey, log, decoded: event };
+/** One event's row with the rest of `user`'s keys; the envelope's warnings come first. */
+function withUserKeys(record: UserRecord, user: UserRecord): UserRecord {
   if (user.explicitHashKey !== undefined) record.explicitHashKey = user.explicitHashKey;
   if (user.subSequenceNumber !== undefined) record.subSequenceNumber = user.subSequenceNumber;
   const outer = user.decoded.warnings;
-  if (outer && outer.length > 0) event.warnings = [...outer, ...(event.warnings ?? [])];
+  if (outer && outer.length > 0) record.decoded.warnings = [...outer, ...(record.decoded.warnings ?? [])];
   return record;
 }
 
