@@ -1,8 +1,8 @@
 // Recognizes the CloudWatch Logs subscription envelope (gzipped JSON with messageType, logGroup,
 // logStream and logEvents), exposes its events with JSON messages parsed, and splits a
 // DATA_MESSAGE into one decoded row per log event (as a KPL aggregate splits into user records).
-import type { DecodeLayer, Decoded, LogEventMeta } from './types';
-import { isPlainObject, parseJsonContainer } from './text';
+import type { DecodeLayer, Decoded, LogEventMeta, UserRecord } from './types';
+import { isPlainObject, NOT_JSON, parseJsonContainer } from './text';
 
 export interface LogEvent {
   id?: unknown;
@@ -40,8 +40,8 @@ export function exposeLogEvents(envelope: CloudWatchLogsEnvelope): CloudWatchLog
 function withParsedMessage(event: unknown): unknown {
   if (!isPlainObject(event) || typeof event.message !== 'string') return event;
   const parsed = parseJsonContainer(event.message);
-  if (!parsed.ok) return event;
-  const withJson: LogEvent = { ...event, messageJson: parsed.value };
+  if (parsed === NOT_JSON) return event;
+  const withJson: LogEvent = { ...event, messageJson: parsed };
   return withJson;
 }
 
@@ -97,11 +97,19 @@ export function eventRowLayers(layers: readonly DecodeLayer[]): EventRowLayers {
 }
 
 /**
- * The decoded row of one log event of a DATA_MESSAGE. A JSON message (or the JSON after a Lambda
- * prefix) becomes kind 'json' with the parsed value; anything else stays text. It runs once per
- * event, so it builds only the two objects a row keeps.
+ * The row of one log event of a DATA_MESSAGE, with the bytes and key of the record it came in
+ * (`from`). A JSON message (or the JSON after a Lambda prefix) becomes kind 'json' with the
+ * parsed value; anything else stays text. It runs once per event, so it builds only the objects
+ * a row keeps.
  */
-export function logEventRow(envelope: CloudWatchLogsEnvelope, event: unknown, index: number, count: number, layers: EventRowLayers): { log: LogEventMeta; decoded: Decoded } {
+export function logEventRow(
+  envelope: CloudWatchLogsEnvelope,
+  event: unknown,
+  index: number,
+  count: number,
+  layers: EventRowLayers,
+  from: { data: Uint8Array; partitionKey: string },
+): UserRecord {
   const e = isPlainObject(event) ? event : {};
   const message = typeof e.message === 'string' ? e.message : JSON.stringify(e.message ?? null);
   const lambda = parseLambdaLine(message);
@@ -120,9 +128,9 @@ export function logEventRow(envelope: CloudWatchLogsEnvelope, event: unknown, in
   const body = lambda ? lambda.body : message;
   const parsed = parseJsonContainer(body);
   const size = Buffer.byteLength(message);
-  const decoded: Decoded = parsed.ok
-    ? { kind: 'json', layers: layers.json.slice(), json: parsed.value, text: body, size }
+  const decoded: Decoded = parsed !== NOT_JSON
+    ? { kind: 'json', layers: layers.json.slice(), json: parsed, text: body, size }
     : { kind: 'text', layers: layers.text.slice(), text: message, size };
   if (!isPlainObject(event)) decoded.warnings = ['log event is not an object'];
-  return { log, decoded };
+  return { data: from.data, partitionKey: from.partitionKey, log, decoded };
 }

@@ -18,6 +18,7 @@ export { isLosslessNumber as isExactNumber, LosslessNumber as ExactNumber };
  * a string) only take the exact path, which returns the same value.
  */
 const RUN = 16;
+const HALF = RUN / 2;
 
 function isNumberChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0x2e;
@@ -36,29 +37,45 @@ function startsNumber(text: string, start: number): boolean {
   return c === 0x3a || c === 0x2c || c === 0x5b; // : , [
 }
 
-/** Whether `text` may hold a number JSON.parse would round. */
+/**
+ * Whether `text` may hold a number JSON.parse would round. The loop reads one character in RUN
+ * and stays this small so that it compiles tight (it runs on every payload); a digit hands over
+ * to checkRun.
+ */
 export function needsExactParse(text: string): boolean {
   const n = text.length;
   for (let i = RUN - 1; i < n; i += RUN) {
-    if (!isNumberChar(text.charCodeAt(i))) continue;
-    let start = i;
-    while (start > 0 && isNumberChar(text.charCodeAt(start - 1))) start--;
-    if (start > 0 && text.charCodeAt(start - 1) === 0x22) {
-      // Digits right after a quote are inside a string (in valid JSON a closing quote is never
-      // followed by a digit), and that string runs at least to the next quote: skip to it
-      // rather than walk the run (a 56-digit log event id). Invalid JSON throws either way.
-      const quote = text.indexOf('"', i);
-      if (quote < 0) return false;
-      i = Math.floor((quote + 1) / RUN) * RUN - 1; // the loop steps to the first position after it
-      continue;
-    }
-    let end = i + 1;
-    while (end < n && isNumberChar(text.charCodeAt(end))) end++;
-    if (end - start >= RUN && startsNumber(text, start)) return true;
-    // Skip the checked positions still inside this run (the loop then steps past its end).
-    i += RUN * Math.floor((end - 1 - i) / RUN);
+    const c = text.charCodeAt(i);
+    if (c > 0x39 || (c < 0x30 && c !== 0x2e)) continue;
+    i = checkRun(text, i);
+    if (i < 0) return true;
   }
   return false;
+}
+
+/**
+ * The digit (or dot) at `i` lies in a run: -1 when the run is 16 or more long where a number
+ * starts, otherwise the last checked position the scan may step on from.
+ */
+function checkRun(text: string, i: number): number {
+  const n = text.length;
+  // A run of RUN or more around i holds i - RUN/2 or i + RUN/2 (if it starts after the first,
+  // it ends past the second): two reads rule out most short runs (a price, a year) unwalked.
+  if (!isNumberChar(text.charCodeAt(i - HALF)) && (i + HALF >= n || !isNumberChar(text.charCodeAt(i + HALF)))) return i;
+  let start = i;
+  while (start > 0 && isNumberChar(text.charCodeAt(start - 1))) start--;
+  if (start > 0 && text.charCodeAt(start - 1) === 0x22) {
+    // Digits right after a quote are inside a string (in valid JSON a closing quote is never
+    // followed by a digit), and that string runs at least to the next quote: skip to it
+    // rather than walk the run (a 56-digit log event id). Invalid JSON throws either way.
+    const quote = text.indexOf('"', i);
+    return quote < 0 ? n : Math.floor((quote + 1) / RUN) * RUN - 1; // the scan steps to the first position after it
+  }
+  let end = i + 1;
+  while (end < n && isNumberChar(text.charCodeAt(end))) end++;
+  if (end - start >= RUN && startsNumber(text, start)) return -1;
+  // Skip the checked positions still inside this run (the scan then steps past its end).
+  return i + RUN * Math.floor((end - 1 - i) / RUN);
 }
 
 /** Safe numbers become plain numbers; only those a double would change stay exact strings. */

@@ -1,12 +1,12 @@
 // Turns Kinesis record bytes into what people read: KPL aggregates expanded into user records,
 // then gzip/zlib, CloudWatch Logs, DynamoDB, JSON, text or a hex dump. Pure, and never throws.
-import type { DecodeLayer, DecodeOptions, Decoded, LogEventMeta, RawRecord, RecordExpander, UserRecord } from './types';
+import type { DecodeLayer, DecodeOptions, Decoded, RawRecord, RecordExpander, UserRecord } from './types';
 import { detectCompression, formatBytes, inflateCapped } from './decompress';
 import { eventRowLayers, exposeLogEvents, hasEventRows, isCloudWatchLogsEnvelope, logEventRow } from './cloudwatchLogs';
 import { isDynamoDbChange, unmarshallChange } from './dynamodb';
 import { DEFAULT_MAX_HEX_BYTES, hexDump } from './hex';
 import { isKplAggregate, parseKplAggregate } from './kpl';
-import { decodeTextOrJson } from './text';
+import { hasControlBytes, NOT_JSON, parseJson, strictText } from './text';
 
 export type { DecodeLayer, DecodeOptions, Decoded, LogEventMeta, RawRecord, RecordExpander, UserRecord } from './types';
 export { hexDump } from './hex';
@@ -16,6 +16,10 @@ export { DEFAULT_MAX_HEX_BYTES };
 
 /** gzip inside zlib inside gzip is legal but rare; a bound stops pathological nesting. */
 const MAX_COMPRESSION_DEPTH = 4;
+
+/** The layers a payload starts with; only ever copied (each Decoded gets its own array). */
+const NO_LAYERS: readonly DecodeLayer[] = [];
+const KPL_LAYERS: readonly DecodeLayer[] = ['kpl'];
 
 interface Context {
   maxDecompressed: number;
@@ -35,7 +39,7 @@ interface Context {
 /** Decodes one payload (no KPL expansion: use expandRecord for records read from a stream). */
 export function decodePayload(data: Uint8Array, opts?: DecodeOptions): Decoded {
   const ctx = newContext(opts, false);
-  return safeDecode(asBytes(data), ctx, [], []);
+  return safeDecode(asBytes(data), ctx, NO_LAYERS, []);
 }
 
 /**
@@ -47,7 +51,7 @@ export function decodeLogEvent(data: Uint8Array, index: number, opts?: DecodeOpt
   const json = whole.json;
   if (!isCloudWatchLogsEnvelope(json) || !hasEventRows(json) || !(index >= 0 && index < json.logEvents.length)) return whole;
   const upTo = whole.layers.indexOf('cloudwatch-logs');
-  return logEventRow(json, json.logEvents[index], index, json.logEvents.length, eventRowLayers(whole.layers.slice(0, upTo + 1))).decoded;
+  return logEventRow(json, json.logEvents[index], index, json.logEvents.length, eventRowLayers(whole.layers.slice(0, upTo + 1)), { data, partitionKey: '' }).decoded;
 }
 
 /**
@@ -63,7 +67,7 @@ export const expandRecord: RecordExpander = (record: RawRecord, opts?: DecodeOpt
     // Only reachable through a hostile record object (a throwing getter, say); keep what we can.
     const data = asBytes(safeGet(() => record.data));
     const warning = `decoder error: ${e instanceof Error ? e.message : String(e)}`;
-    return [{ data, partitionKey: '', decoded: binary(data, ctx, [], [warning]) }];
+    return [{ data, partitionKey: '', decoded: binary(data, ctx, NO_LAYERS, [warning]) }];
   }
 };
 
@@ -77,14 +81,14 @@ function expand(record: RawRecord, ctx: Context): UserRecord[] {
     if (parsed.ok) {
       return parsed.records.flatMap((user, index) =>
         splitLogEvents(withKeys(
-          { data: user.data, partitionKey: user.partitionKey, subSequenceNumber: index, decoded: safeDecode(user.data, ctx, ['kpl'], []) },
+          { data: user.data, partitionKey: user.partitionKey, subSequenceNumber: index, decoded: safeDecode(user.data, ctx, KPL_LAYERS, []) },
           user.explicitHashKey,
         )),
       );
     }
     warnings = [parsed.reason];
   }
-  return splitLogEvents(withKeys({ data, partitionKey, decoded: safeDecode(data, ctx, [], warnings) }, explicitHashKey));
+  return splitLogEvents(withKeys({ data, partitionKey, decoded: safeDecode(data, ctx, NO_LAYERS, warnings) }, explicitHashKey));
 }
 
 /** One record per log event when `user` is a CloudWatch Logs DATA_MESSAGE; otherwise `user` itself. */
@@ -100,20 +104,16 @@ function splitLogEvents(user: UserRecord): UserRecord[] {
   const events = json.logEvents;
   const count = events.length;
   const rows: UserRecord[] = [];
-  for (let index = 0; index < count; index++) {
-    const row = logEventRow(json, events[index], index, count, layers);
-    rows.push(eventRecord(user, row.log, row.decoded));
-  }
+  for (let index = 0; index < count; index++) rows.push(withUserKeys(logEventRow(json, events[index], index, count, layers, user), user));
   return rows;
 }
 
-/** `user`'s keys with one event's row; the envelope's warnings come first. */
-function eventRecord(user: UserRecord, log: LogEventMeta, event: Decoded): UserRecord {
-  const record: UserRecord = { data: user.data, partitionKey: user.partitionKey, log, decoded: event };
+/** One event's row with the rest of `user`'s keys; the envelope's warnings come first. */
+function withUserKeys(record: UserRecord, user: UserRecord): UserRecord {
   if (user.explicitHashKey !== undefined) record.explicitHashKey = user.explicitHashKey;
   if (user.subSequenceNumber !== undefined) record.subSequenceNumber = user.subSequenceNumber;
   const outer = user.decoded.warnings;
-  if (outer && outer.length > 0) event.warnings = [...outer, ...(event.warnings ?? [])];
+  if (outer && outer.length > 0) record.decoded.warnings = [...outer, ...(record.decoded.warnings ?? [])];
   return record;
 }
 
@@ -146,7 +146,7 @@ function asBytes(data: unknown): Uint8Array {
 }
 
 /** The last line of defence for "never throws": any surprise becomes a binary view with a warning. */
-function safeDecode(data: Uint8Array, ctx: Context, layers: DecodeLayer[], warnings: string[]): Decoded {
+function safeDecode(data: Uint8Array, ctx: Context, layers: readonly DecodeLayer[], warnings: string[]): Decoded {
   try {
     return decodeLayers(data, ctx, layers, warnings, 0);
   } catch (e) {
@@ -155,7 +155,7 @@ function safeDecode(data: Uint8Array, ctx: Context, layers: DecodeLayer[], warni
   }
 }
 
-function decodeLayers(data: Uint8Array, ctx: Context, layers: DecodeLayer[], warnings: string[], depth: number): Decoded {
+function decodeLayers(data: Uint8Array, ctx: Context, layers: readonly DecodeLayer[], warnings: string[], depth: number): Decoded {
   const compression = depth < MAX_COMPRESSION_DEPTH ? detectCompression(data) : undefined;
   if (compression === undefined) return decodeLeaf(data, ctx, layers, warnings);
   const result = inflateCapped(data, compression, ctx.budget);
@@ -181,12 +181,16 @@ function capDescription(ctx: Context): string {
   return ctx.budget < ctx.maxDecompressed ? `${cap} (${formatBytes(ctx.budget)} left for this Kinesis record)` : cap;
 }
 
-function decodeLeaf(data: Uint8Array, ctx: Context, layers: DecodeLayer[], warnings: string[]): Decoded {
-  const leaf = decodeTextOrJson(data);
-  if (leaf === undefined) return binary(data, ctx, layers, warnings);
-  const { text, parsed } = leaf;
-  if (!parsed.ok) return finish({ kind: 'text', layers: [...layers, 'text'], text, size: data.length }, warnings);
-  let json = parsed.value;
+function decodeLeaf(data: Uint8Array, ctx: Context, layers: readonly DecodeLayer[], warnings: string[]): Decoded {
+  const text = strictText(data);
+  if (text === undefined) return binary(data, ctx, layers, warnings);
+  let json = parseJson(text);
+  if (json === NOT_JSON) {
+    // A document JSON.parse accepts holds no raw control characters (they are invalid in strings
+    // and outside them), so the byte scan for them runs only when the text is not JSON.
+    if (hasControlBytes(data)) return binary(data, ctx, layers, warnings);
+    return finish({ kind: 'text', layers: [...layers, 'text'], text, size: data.length }, warnings);
+  }
   let jsonLayers: DecodeLayer[];
   if (isCloudWatchLogsEnvelope(json)) {
     jsonLayers = json.messageType === 'CONTROL_MESSAGE' ? [...layers, 'cloudwatch-logs', 'control', 'json'] : [...layers, 'cloudwatch-logs', 'json'];
@@ -202,7 +206,7 @@ function decodeLeaf(data: Uint8Array, ctx: Context, layers: DecodeLayer[], warni
   return finish({ kind: 'json', layers: jsonLayers, json, text, size: data.length }, warnings);
 }
 
-function binary(data: Uint8Array, ctx: Context, layers: DecodeLayer[], warnings: string[]): Decoded {
+function binary(data: Uint8Array, ctx: Context, layers: readonly DecodeLayer[], warnings: string[]): Decoded {
   return finish({ kind: 'binary', layers: [...layers, 'binary'], hex: hexDump(data, ctx.maxHex), size: data.length }, warnings);
 }
 

@@ -14,14 +14,16 @@ function isTextControl(b: number): boolean {
   return b < 0x20 && !(b >= 0x09 && b <= 0x0d) && b !== 0x1b;
 }
 
-function hasControlBytes(bytes: Uint8Array): boolean {
+/** Whether the bytes hold a control byte text does not (see isTextControl). */
+export function hasControlBytes(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) {
     if (bytes[i] < 0x20 && isTextControl(bytes[i])) return true;
   }
   return false;
 }
 
-function strictText(bytes: Uint8Array): string | undefined {
+/** The bytes as UTF-8 text, or undefined when they are not valid UTF-8. */
+export function strictText(bytes: Uint8Array): string | undefined {
   try {
     return strictUtf8.decode(bytes);
   } catch {
@@ -33,19 +35,6 @@ function strictText(bytes: Uint8Array): string | undefined {
 export function decodeText(bytes: Uint8Array): string | undefined {
   if (hasControlBytes(bytes)) return undefined;
   return strictText(bytes);
-}
-
-/**
- * decodeText, then parseJson, in the order that is cheap for the common case: JSON. A document
- * JSON.parse accepts holds no raw control characters (they are invalid in strings and outside
- * them), so the byte scan for them runs only when the text is not JSON.
- */
-export function decodeTextOrJson(bytes: Uint8Array): { text: string; parsed: JsonParse } | undefined {
-  const text = strictText(bytes);
-  if (text === undefined) return undefined;
-  const parsed = parseJson(text);
-  if (parsed.ok) return { text, parsed };
-  return hasControlBytes(bytes) ? undefined : { text, parsed };
 }
 
 function isJsonWhitespace(c: number): boolean {
@@ -85,28 +74,30 @@ function couldBeJson(first: number, last: number): boolean {
   }
 }
 
-export type JsonParse = { ok: true; value: unknown } | { ok: false };
+/**
+ * What the parsers return for text that is not JSON: a value no JSON document parses to, so the
+ * common case allocates no result object.
+ */
+export const NOT_JSON: unique symbol = Symbol('not JSON');
 
-const NOT_JSON: JsonParse = { ok: false };
-
-/** Parses the whole text as JSON (any value, surrounding whitespace allowed). */
-export function parseJson(text: string): JsonParse {
+/** Parses the whole text as JSON (any value, surrounding whitespace allowed), or NOT_JSON. */
+export function parseJson(text: string): unknown {
   const first = significantAt(text, false);
   if (first < 0 || !couldBeJson(first, significantAt(text, true))) return NOT_JSON;
   return tryParse(text);
 }
 
-/** Parses only objects and arrays, e.g. a log line that may or may not be JSON. */
-export function parseJsonContainer(text: string): JsonParse {
+/** Parses only objects and arrays (e.g. a log line that may or may not be JSON), or NOT_JSON. */
+export function parseJsonContainer(text: string): unknown {
   const first = significantAt(text, false);
   if (first !== 0x7b && first !== 0x5b) return NOT_JSON;
   if (!couldBeJson(first, significantAt(text, true))) return NOT_JSON;
   return tryParse(text);
 }
 
-function tryParse(text: string): JsonParse {
+function tryParse(text: string): unknown {
   try {
-    return { ok: true, value: parseJsonExact(text) };
+    return parseJsonExact(text);
   } catch {
     // SyntaxError, or RangeError on absurd nesting: either way it is text, not JSON.
     return NOT_JSON;

@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { gzipSync } from 'node:zlib';
 import { decodeLogEvent, expandRecord } from '../../../../src/kinesis/decode';
 import { parseLambdaLine } from '../../../../src/kinesis/decode/cloudwatchLogs';
+import { aggregateWithProducer } from './fixtures';
 
 const GROUP = '/aws/lambda/checkout';
 const STREAM = '2026/11/30/[$LATEST]0123456789abcdef';
@@ -60,6 +61,29 @@ describe('decode: CloudWatch Logs events as records', () => {
     assert.equal(parseLambdaLine('REPORT RequestId: 1\tDuration: 3 ms\tBilled Duration: 4 ms\tMemory Size: 1 MB'), undefined);
     assert.equal(parseLambdaLine('no tabs at all'), undefined);
     assert.equal(parseLambdaLine(`${'\t'.repeat(50_000)}`), undefined, 'no backtracking: a pathological line is cheap');
+  });
+
+  it('parses only messages that are whole JSON objects or arrays, with exact big integers', () => {
+    const data = envelope(['{"traceId":12345678901234567890}', '{"a":1} and more', '[1,2]', '"a string"', '42', '{not json}', '']);
+    const out = expandRecord({ data, partitionKey: 'pk' });
+    assert.deepEqual(out.map((u) => u.decoded.kind), ['json', 'text', 'json', 'text', 'text', 'text', 'text']);
+    assert.equal(String((out[0].decoded.json as { traceId: unknown }).traceId), '12345678901234567890', 'the 20-digit integer is not rounded');
+    assert.deepEqual(out[2].decoded.json, [1, 2]);
+    assert.equal(out[1].decoded.text, '{"a":1} and more');
+    assert.ok(out.every((u) => u.decoded.size === Buffer.byteLength(u.decoded.text ?? '')));
+  });
+
+  it('gives each event row the keys and bytes of the KPL user record it came in', async () => {
+    const cwl = envelope(['{"n":1}', 'two']);
+    const [agg] = await aggregateWithProducer([{ partitionKey: 'a', data: Buffer.from('first') }, { partitionKey: 'b', explicitHashKey: '42', data: Buffer.from(cwl) }]);
+    const rows = expandRecord({ data: agg.data, partitionKey: 'outer' }).filter((u) => u.log !== undefined);
+    assert.equal(rows.length, 2);
+    for (const u of rows) {
+      assert.equal(u.partitionKey, 'b');
+      assert.equal(u.explicitHashKey, '42');
+      assert.equal(u.subSequenceNumber, 1);
+      assert.ok(Buffer.from(u.data).equals(Buffer.from(cwl)), 'the user record\'s bytes');
+    }
   });
 
   it('keeps a non-object event and warns', () => {

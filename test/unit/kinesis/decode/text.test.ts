@@ -32,6 +32,17 @@ describe('decode: UTF-8, JSON, text and binary', () => {
     }
   });
 
+  it('tells a real U+FFFD from invalid bytes, and drops a leading BOM', () => {
+    const replacement = decodePayload(Buffer.from('{"name":"caf\uFFFD","n":1}'));
+    assert.equal(replacement.kind, 'json', 'U+FFFD encoded as EF BF BD is valid UTF-8');
+    assert.deepEqual(replacement.json, { name: 'caf\uFFFD', n: 1 });
+    assert.equal(decodePayload(Buffer.from('log line \uFFFD')).text, 'log line \uFFFD');
+    assert.equal(decodePayload(Buffer.concat([Buffer.from('{"name":"caf'), bytes(0xe9), Buffer.from('"}')])).kind, 'binary', 'Latin-1 é is not UTF-8');
+    const bom = decodePayload(Buffer.from('\uFEFF{"a":1}'));
+    assert.equal(bom.kind, 'json');
+    assert.equal(bom.text, '{"a":1}');
+  });
+
   it('treats ASCII-clean data with control bytes as binary, but keeps tabs, newlines and ANSI colours as text', () => {
     assert.equal(decodePayload(Buffer.from('id\u0000name\u0001')).kind, 'binary');
     assert.equal(decodePayload(Buffer.from('\u001b[31mERROR\u001b[0m disk full\f\v')).kind, 'text');

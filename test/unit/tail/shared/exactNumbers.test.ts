@@ -47,6 +47,43 @@ describe('exact JSON numbers', () => {
     }
   });
 
+  it('the scan finds a run of 16 at every offset and length, up to the last character', () => {
+    // The scan reads every 16th character and walks a run only when the characters 8 either side
+    // allow 16: a run must be found wherever it starts and however the text ends.
+    for (let pad = 0; pad < 40; pad++) {
+      for (let digits = 12; digits <= 20; digits++) {
+        const n = '9'.repeat(digits);
+        const long = digits >= 16;
+        assert.equal(needsExactParse(`{"${'x'.repeat(pad)}":${n}}`), long, `object, pad ${pad}, ${digits} digits`);
+        assert.equal(needsExactParse(`${' '.repeat(pad)}${n}`), long, `top level, ending the text, pad ${pad}, ${digits} digits`);
+        assert.equal(needsExactParse(`[${'1,'.repeat(pad)}${n.slice(0, 4)}.${n.slice(4)}]`), digits + 1 >= 16, `decimal, pad ${pad}, ${digits} digits`);
+        assert.equal(needsExactParse(`{"${'x'.repeat(pad)}":"${n}"}`), false, `a string, pad ${pad}, ${digits} digits`);
+      }
+    }
+  });
+
+  it('the scan agrees with a plain walk of every run on random JSON-like text', () => {
+    // Reference: a run of 16+ digits and dots that starts where a number can (after : , [ or at
+    // the start, past whitespace and a sign) and is not right after a quote.
+    const reference = (text: string): boolean => {
+      for (const m of text.matchAll(/[\d.]{16,}/g)) {
+        const before = text.slice(0, m.index).replace(/[-\s]+$/, '');
+        if (text[(m.index ?? 0) - 1] === '"') continue;
+        if (before === '' || /[:,[]$/.test(before)) return true;
+      }
+      return false;
+    };
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = '0123456789.0123456789::,,[ -ab}{';
+    for (let k = 0; k < 20_000; k++) {
+      let text = '';
+      const length = 10 + Math.floor(next() * 90);
+      for (let j = 0; j < length; j++) text += alphabet[Math.floor(next() * alphabet.length)];
+      assert.equal(needsExactParse(text), reference(text), JSON.stringify(text));
+    }
+  });
+
   it('decodes them exactly and keeps plain numbers plain', () => {
     const { decoded } = row();
     const json = decoded.json as Record<string, unknown>;
