@@ -87,24 +87,35 @@ export function markdownTable(rows: readonly BenchRow[]): string {
 
 export const BEGIN = '<!-- bench:begin (written by npm run bench; edit bench/report.ts instead) -->';
 export const END = '<!-- bench:end -->';
+/** A `--long` run has a section of its own, so the default table and the full sizes both stay. */
+export const LONG_BEGIN = '<!-- bench-long:begin (written by npm run bench -- --long; edit bench/report.ts instead) -->';
+export const LONG_END = '<!-- bench-long:end -->';
 
 /**
- * Rewrites README's table between the markers. A partial run (`--only`) keeps the other groups'
- * rows out of it rather than inventing them: the section says which suites ran.
+ * Rewrites README's table between the markers (the `--long` section for a long run, added after
+ * the default one the first time). A partial run (`--only`) keeps the other groups' rows out of
+ * it rather than inventing them: the section says which suites ran.
  */
 export function updateReadme(path: string, rows: readonly BenchRow[], machine: Machine, suites: readonly string[], long: boolean): boolean {
-  const text = readFileSync(path, 'utf8');
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  if (start < 0 || end < start) return false;
+  let text = readFileSync(path, 'utf8');
+  const [begin, end] = long ? [LONG_BEGIN, LONG_END] : [BEGIN, END];
+  if (long && !text.includes(LONG_BEGIN)) {
+    const after = text.indexOf(END);
+    if (after < 0) return false;
+    const at = after + END.length;
+    text = `${text.slice(0, at)}\n\n${LONG_BEGIN}\n${LONG_END}${text.slice(at)}`;
+  }
+  const start = text.indexOf(begin);
+  const stop = text.indexOf(end);
+  if (start < 0 || stop < start) return false;
   const section = [
-    BEGIN,
+    begin,
     `Measured by \`npm run bench\`${long ? ' --long' : ''} (suites: ${suites.join(', ')}) on ${machineLine(machine)}.`,
     'Every ratio compares the subject with a baseline measured in the same run (1.00× = as fast as the baseline).',
     '',
     markdownTable(rows),
-    END,
+    end,
   ].join('\n');
-  writeFileSync(path, text.slice(0, start) + section + text.slice(end + END.length));
+  writeFileSync(path, text.slice(0, start) + section + text.slice(stop + end.length));
   return true;
 }
