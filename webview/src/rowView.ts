@@ -1,7 +1,7 @@
 // One pooled table row: built once, then refilled with whichever record scrolls into its slot.
 // Every record field reaches the DOM through textContent or a plain-string title.
 import { formatBytes, formatDateTime, formatTime, makePreview, recordPart, revealControls, shortSequence, shortShard } from '../../src/tail/shared/display';
-import type { RecordRow, TimeZoneMode } from '../../src/tail/shared/protocol';
+import type { RecordRow, TimeZoneMode, WebviewToHost } from '../../src/tail/shared/protocol';
 import { h, icon, iconButton, setText, setTitle } from './dom';
 import { badgesFor } from './badges';
 import { fieldCellText, type FieldColumn } from './columns';
@@ -26,6 +26,18 @@ export const ROW_ACTIONS: ReadonlyArray<{ action: string; icon: string; label: s
   { action: 'tailFromRecord', icon: 'debug-start', label: 'Tail from this record' },
   { action: 'putAgain', icon: 'redo', label: 'Put again' },
 ];
+
+/** The message a row action (a ROW_ACTIONS value) sends to the host; undefined for an unknown one. */
+export function rowActionMessage(action: string, id: number): WebviewToHost | undefined {
+  switch (action) {
+    case 'copyPayload': return { type: 'copy', what: 'payload', id };
+    case 'copySequenceNumber': return { type: 'copy', what: 'sequenceNumber', id };
+    case 'openInEditor': return { type: 'openInEditor', id };
+    case 'tailFromRecord': return { type: 'tailFromRecord', id };
+    case 'putAgain': return { type: 'putAgain', id };
+    default: return undefined;
+  }
+}
 
 export class RowView {
   readonly el = h('div', 'row');

@@ -107,6 +107,16 @@ export class VirtualTable {
     this.pendingReveal = index;
   }
 
+  /** The shown row a keyboard move goes to from `current` (-1: none selected, start from the view). */
+  moveTarget(delta: number | 'first' | 'last', current: number, n: number): number {
+    let next: number;
+    if (delta === 'first') next = 0;
+    else if (delta === 'last') next = n - 1;
+    else if (current < 0) next = delta > 0 ? this.firstVisible : this.lastVisible;
+    else next = current + delta;
+    return Math.max(0, Math.min(n - 1, next));
+  }
+
   /** Rows that fit in the viewport, for Page Up/Down. */
   get pageSize(): number {
     return Math.max(1, Math.floor(this.viewportHeight / ROW_HEIGHT) - 1);
