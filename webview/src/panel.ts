@@ -213,6 +213,7 @@ export class Panel {
 
   private resetRows(): void {
     this.store.clear();
+    this.table.forgetRows();
     this.table.resetScroll();
     this.closeDetail();
     this.selectedId = undefined;

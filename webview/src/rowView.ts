@@ -70,7 +70,20 @@ export class RowView {
 
   get id(): number | undefined { return this.row?.id; }
 
+  /** True when the element already shows record `id` as ctx draws it: place() is then enough. */
+  holds(id: number, ctx: RowContext): boolean {
+    return this.row !== undefined && this.row.id === id && ctx.timeZone === this.zone && ctx.previewChars === this.previewChars;
+  }
+
   show(row: RecordRow, index: number, ctx: RowContext): void {
+    if (!this.holds(row.id, ctx)) this.fill(row, ctx);
+    this.place(index, ctx);
+  }
+
+  /** Moves the shown record to row `index` and marks selection and expansion. */
+  place(index: number, ctx: RowContext): void {
+    const row = this.row;
+    if (!row) return;
     const top = index * ROW_HEIGHT;
     if (top !== this.top) {
       this.top = top;
@@ -78,7 +91,6 @@ export class RowView {
       this.el.setAttribute('aria-rowindex', String(index + 2));
     }
     if (this.el.hidden) this.el.hidden = false;
-    if (row !== this.row || ctx.timeZone !== this.zone || ctx.previewChars !== this.previewChars) this.fill(row, ctx);
     const selected = row.id === ctx.selectedId;
     if (this.el.classList.contains('selected') !== selected) this.el.classList.toggle('selected', selected);
     const expanded = row.id === ctx.expandedId;

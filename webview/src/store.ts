@@ -202,6 +202,12 @@ export class RecordStore {
     return this.cols.row(this.shownLogicalAt(i) % this.cap);
   }
 
+  /** The id of the i-th shown row, read from its column (no row is built). */
+  shownIdAt(i: number): number | undefined {
+    if (i < 0 || i >= this.shownCount) return undefined;
+    return this.cols.id[this.shownLogicalAt(i) % this.cap];
+  }
+
   /** Logical index of the i-th shown row. */
   private shownLogicalAt(i: number): number {
     if (this.sorted) return this.sorted.at(i) as number;

@@ -42,6 +42,8 @@ export class VirtualTable {
   private follow = true;
   private pendingShift = 0;
   private pendingReveal: number | undefined;
+  /** The scrollTop the last render drew. */
+  private renderedTop = -1;
   /** First and last fully or partly visible row at the last render. */
   firstVisible = 0;
   lastVisible = 0;
@@ -102,6 +104,11 @@ export class VirtualTable {
     this.pendingShift = 0;
   }
 
+  /** Forget the records in the row elements (the store was cleared: ids may come again). */
+  forgetRows(): void {
+    for (const r of this.pool) r.hide();
+  }
+
   /** Scroll so that shown row i is visible on the next render. */
   reveal(index: number): void {
     this.pendingReveal = index;
@@ -151,11 +158,18 @@ export class VirtualTable {
     this.ensurePool(Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN + 2);
     const used = new Uint8Array(this.pool.length);
     for (let i = first; i <= last; i++) {
-      const row = this.store.shownAt(i);
-      if (!row) continue;
+      const id = this.store.shownIdAt(i);
+      if (id === undefined) continue;
       const slot = i % this.pool.length;
+      const view = this.pool[slot];
+      // A record already in its element is not built again (a RecordRow rebuilds its preview).
+      if (view.holds(id, ctx)) view.place(i, ctx);
+      else {
+        const row = this.store.shownAt(i);
+        if (!row) continue;
+        view.show(row, i, ctx);
+      }
       used[slot] = 1;
-      this.pool[slot].show(row, i, ctx);
     }
     for (let s = 0; s < this.pool.length; s++) if (!used[s]) this.pool[s].hide();
   }
@@ -182,10 +196,13 @@ export class VirtualTable {
       vp.scrollTop = want;
       top = vp.scrollTop;
     }
+    this.renderedTop = top;
     return top;
   }
 
   private onScroll(): void {
+    // The echo of our own scrollTop write in render(): that position is drawn already.
+    if (this.viewport.scrollTop === this.renderedTop) return;
     const height = this.viewportHeight || this.viewport.clientHeight;
     this.follow = this.viewport.scrollTop + height >= this.spacerHeight - ROW_HEIGHT / 2;
     this.events.invalidate();
