@@ -383,6 +383,8 @@ export class Panel {
   }
 
   private render(): void {
+    // Layout reads first, then writes: the histogram reads its width before the rows change.
+    this.histogram.measure();
     this.table.render();
     this.histogram.setTimeZone(this.timeZone);
     this.histogram.draw();
