@@ -1,6 +1,8 @@
 // Benchmark of the tail panel's front end in headless Chromium, beside a naive "append every row
-// to the DOM" table in the same run: time per batch, DOM size and JS heap every 20,000 records,
-// frame times while scrolling top to bottom, and the time to filter the whole ring; plus the
+// to the DOM" table in the same run: main-thread time per batch (task wall time, and CPU time,
+// which other processes on a loaded machine do not inflate), DOM size and JS heap every 20,000
+// records, frame times while scrolling top to bottom, and the time to filter the whole ring to
+// its complete result (the panel filters in slices: the sum of them, and wall time); plus the
 // histogram's cost per batch and the host buffer's memory (webviewCosts.ts). A BenchSuite for
 // `npm run bench` (`--long`: 1,000,000 rows), and runnable alone: node out/bench/webview.js
 // [--long] [--records N] [--batch N] [--max N] [--steps N] [--naive-records N] [--scroll-budget-s N]
@@ -14,6 +16,7 @@ import { launchChromium } from '../test/harness/browser';
 import { initMessage, PanelPage } from '../test/ui/webview-fixtures/panelPage';
 import { startPanelServer } from '../test/ui/webview-fixtures/server';
 import type { BenchContext, BenchRow, BenchSuite } from './types';
+import { FILTER_SLICE_MS } from '../webview/src/store';
 import { hostBufferMB, histogramBatchMs, row300 } from './webviewCosts';
 import { BENCH_SCRIPT, NAIVE_PAGE } from './webviewPageScripts';
 
@@ -38,6 +41,8 @@ interface Checkpoint { records: number; heapMB: number; rendererMB: number; domN
 interface Result {
   name: string;
   batchTaskMs: number[];
+  /** Main-thread CPU per batch (CDP ThreadTime): unlike TaskDuration, not inflated while other processes hold the CPUs. */
+  batchCpuMs: number[];
   batchWallMs: number[];
   checkpoints: Checkpoint[];
   frameWorkMs: number[];
@@ -46,9 +51,15 @@ interface Result {
   /** Renderer CPU per frame (all threads: main, compositor, raster) during the top-to-bottom scroll. */
   scrollCpuMsPerFrame: number;
   reachedBottom: boolean;
-  /** Main-thread ms to filter the whole ring and draw the result: a text filter, then a field filter. */
+  /**
+   * Main-thread ms to filter the whole ring and draw the complete result (the panel filters in
+   * slices of a few ms, one task each: this sums them): a text filter, then a field filter.
+   */
   filterTextMs: number;
   filterFieldMs: number;
+  /** Wall-clock ms from typing to the complete result: the toolbar's debounce, the slices and the frames between them. */
+  filterTextWallMs: number;
+  filterFieldWallMs: number;
 }
 
 interface Bench {
@@ -119,8 +130,8 @@ async function feed(name: string, browser: Browser, page: Page, o: Options, reco
   await page.evaluate(BENCH_SCRIPT);
   await page.evaluate((t) => (globalThis as unknown as W).__bench.setTemplate(t), Array.from({ length: 1000 }, (_, i) => row300(i + 1)));
   const r: Result = {
-    name, batchTaskMs: [], batchWallMs: [], checkpoints: [], frameWorkMs: [], frameIntervalMs: [], smoothWorkMs: [], scrollCpuMsPerFrame: NaN, reachedBottom: false,
-    filterTextMs: NaN, filterFieldMs: NaN,
+    name, batchTaskMs: [], batchCpuMs: [], batchWallMs: [], checkpoints: [], frameWorkMs: [], frameIntervalMs: [], smoothWorkMs: [], scrollCpuMsPerFrame: NaN, reachedBottom: false,
+    filterTextMs: NaN, filterFieldMs: NaN, filterTextWallMs: NaN, filterFieldWallMs: NaN,
   };
   for (let sent = 0; sent < records; sent += o.batch) {
     await page.evaluate(([first, n]) => (globalThis as unknown as W).__bench.prepare(first, n), [sent + 1, Math.min(o.batch, records - sent)] as const);
@@ -128,6 +139,7 @@ async function feed(name: string, browser: Browser, page: Page, o: Options, reco
     const { total } = await page.evaluate(() => (globalThis as unknown as W).__bench.deliver());
     const after = await metrics(cdp);
     r.batchTaskMs.push((after.TaskDuration - before.TaskDuration) * 1000);
+    r.batchCpuMs.push((after.ThreadTime - before.ThreadTime) * 1000);
     r.batchWallMs.push(total);
     const done = sent + o.batch;
     if (done % 20_000 === 0 || done >= records) {
@@ -149,31 +161,34 @@ async function feed(name: string, browser: Browser, page: Page, o: Options, reco
   const smooth = await page.evaluate(([sel, b]) => (globalThis as unknown as W).__bench.scroll(sel, 'smooth', 300, b), [scrollSelector, budget] as const);
   r.smoothWorkMs = smooth.work;
   if (name === 'panel') {
-    r.filterTextMs = await filterCost(cdp, page, 'input[placeholder^="Filter payload"]', 'WARN');
+    ({ mainMs: r.filterTextMs, wallMs: r.filterTextWallMs } = await filterCost(cdp, page, 'input[placeholder^="Filter payload"]', 'WARN'));
     await filterCost(cdp, page, 'input[placeholder^="Filter payload"]', '');
-    r.filterFieldMs = await filterCost(cdp, page, 'input[placeholder^="Field filter"]', 'temperature > 85');
+    ({ mainMs: r.filterFieldMs, wallMs: r.filterFieldWallMs } = await filterCost(cdp, page, 'input[placeholder^="Field filter"]', 'temperature > 85'));
   }
   await cdp.detach();
   return r;
 }
 
 /**
- * Main-thread time (CDP TaskDuration, so the filter's debounce and other load do not count) from
- * typing a filter to the table drawn with its result.
+ * Main-thread time (CDP TaskDuration, so the filter's debounce does not count) from typing a
+ * filter to the table drawn with its complete result (the stats no longer say "filtering"), and
+ * the wall-clock time of the same.
  */
-async function filterCost(cdp: CDPSession, page: Page, selector: string, value: string): Promise<number> {
+async function filterCost(cdp: CDPSession, page: Page, selector: string, value: string): Promise<{ mainMs: number; wallMs: number }> {
   const before = await metrics(cdp);
+  const t0 = Date.now();
   await page.fill(selector, value);
   type Doc = { document: { querySelector(s: string): { textContent: string | null; value?: string } | null } };
   // A function, not a string: the panel's CSP has no 'unsafe-eval'.
   await page.waitForFunction(([sel, v]) => {
     const d = (globalThis as unknown as Doc).document;
     const stats = d.querySelector('.stats')?.textContent ?? '';
-    return (v === '') !== stats.includes('shown') && d.querySelector(sel)?.value === v;
+    return (v === '') !== stats.includes('shown') && !stats.includes('filtering') && d.querySelector(sel)?.value === v;
   }, [selector, value] as const, { polling: 'raf', timeout: 120_000 });
   await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))');
+  const wallMs = Date.now() - t0;
   const after = await metrics(cdp);
-  return (after.TaskDuration - before.TaskDuration) * 1000;
+  return { mainMs: (after.TaskDuration - before.TaskDuration) * 1000, wallMs };
 }
 
 const quantile = (xs: number[], q: number): number => {
@@ -188,6 +203,8 @@ function summary(r: Result): Record<string, number> {
   return {
     batchMedianMs: quantile(r.batchTaskMs, 0.5),
     batchP95Ms: quantile(r.batchTaskMs, 0.95),
+    batchCpuMedianMs: quantile(r.batchCpuMs, 0.5),
+    batchCpuP95Ms: quantile(r.batchCpuMs, 0.95),
     batchWallMedianMs: quantile(r.batchWallMs, 0.5),
     frameMedianMs: quantile(r.frameWorkMs, 0.5),
     frameP95Ms: quantile(r.frameWorkMs, 0.95),
@@ -216,6 +233,8 @@ function report(panel: Result, naive: Result, o: Options, log: (line: string) =>
   const rows: Array<[string, number, number]> = [
     ['batch main-thread time, median (ms)', p.batchMedianMs, n.batchMedianMs],
     ['batch main-thread time, p95 (ms)', p.batchP95Ms, n.batchP95Ms],
+    ['batch main-thread CPU, median (ms)', p.batchCpuMedianMs, n.batchCpuMedianMs],
+    ['batch main-thread CPU, p95 (ms)', p.batchCpuP95Ms, n.batchCpuP95Ms],
     ['scroll top to bottom, frame work p95 (ms)', p.frameP95Ms, n.frameP95Ms],
     ['scroll top to bottom, renderer CPU per frame (ms)', p.scrollCpuMsPerFrame, n.scrollCpuMsPerFrame],
     ['wheel-like scroll (66 px/frame), frame p95 (ms)', p.smoothP95Ms, n.smoothP95Ms],
@@ -225,7 +244,7 @@ function report(panel: Result, naive: Result, o: Options, log: (line: string) =>
   ];
   log(`${'figure'.padEnd(50)}${'panel'.padStart(10)}${'naive'.padStart(12)}`);
   for (const [label, a, b] of rows) log(`${label.padEnd(50)}${f1(a).padStart(10)}${f1(b).padStart(12)}`);
-  log(`filter the whole ring: text ${f1(panel.filterTextMs)} ms, field ${f1(panel.filterFieldMs)} ms (main thread)`);
+  log(`filter the whole ring to the complete result: text ${f1(panel.filterTextMs)} ms, field ${f1(panel.filterFieldMs)} ms (main thread, summed over slices); wall ${f1(panel.filterTextWallMs)} / ${f1(panel.filterFieldWallMs)} ms (with the debounce)`);
 }
 
 function loadNote(): string {
@@ -246,10 +265,17 @@ function benchRows(panel: Result, naive: Result, o: Options, host: { mb: number;
   return [
     lowerIsBetter(`scroll frame work p95, ${size}`, p.frameP95Ms, n.frameP95Ms, 'ms', 'p95 <= 16 ms', p.frameP95Ms <= 16),
     lowerIsBetter(`batch main-thread p95 (1000 rows), ${size}`, p.batchP95Ms, n.batchP95Ms, 'ms', 'p95 <= 16 ms', p.batchP95Ms <= 16),
+    lowerIsBetter(`batch main-thread CPU p95 (1000 rows; CPU time, not wall), ${size}`, p.batchCpuP95Ms, n.batchCpuP95Ms, 'ms', 'p95 <= 16 ms', p.batchCpuP95Ms <= 16),
     lowerIsBetter(`JS heap at the end, ${size}`, p.heapMB, n.heapMB, 'MB', '<= 300 MB at 1,000,000 rows', p.heapMB <= 300),
     lowerIsBetter(`renderer RSS at the end (payload text is off the JS heap), ${size}`, p.rendererMB, n.rendererMB, 'MB'),
-    { group: 'webview', measure: `filter the whole ring, text filter, ${size}`, value: panel.filterTextMs, unit: 'ms', target: '< 1000 ms', met: panel.filterTextMs < 1000, note },
-    { group: 'webview', measure: `filter the whole ring, field filter, ${size}`, value: panel.filterFieldMs, unit: 'ms', target: '< 1000 ms', met: panel.filterFieldMs < 1000, note },
+    {
+      group: 'webview', measure: `filter the whole ring to the complete result (main thread, in ${FILTER_SLICE_MS} ms slices), text filter, ${size}`, value: panel.filterTextMs, unit: 'ms',
+      target: '< 1000 ms', met: panel.filterTextMs < 1000, note: `${note}; wall ${f1(panel.filterTextWallMs)} ms with the debounce`,
+    },
+    {
+      group: 'webview', measure: `filter the whole ring to the complete result (main thread, in ${FILTER_SLICE_MS} ms slices), field filter, ${size}`, value: panel.filterFieldMs, unit: 'ms',
+      target: '< 1000 ms', met: panel.filterFieldMs < 1000, note: `${note}; wall ${f1(panel.filterFieldWallMs)} ms with the debounce`,
+    },
     { group: 'webview', measure: `histogram buckets per 1000-row batch (p95; median ${hist.medianMs.toFixed(3)} ms)`, value: hist.p95Ms, unit: 'ms', note: 'Node, incremental ArrivalBuckets.add' },
     {
       group: 'webview', measure: `host buffer memory at ${o.max.toLocaleString('en-US')} records of ~300-byte JSON`, value: host.mb, unit: 'MB',

@@ -18,7 +18,18 @@ export interface BufferFigures {
   capacity: number;
   shown: number;
   filtered: boolean;
+  /** The share of the ring a new filter has tested (1 once the shown count is final). */
+  filtering: number;
   dropped: number;
+}
+
+/** The banner's note when the host says nothing: why no records arrive (or arrived). */
+export function tailNote(s: { stopped: boolean; restoring: boolean; paused: boolean; pausedForFull: boolean; capacity: number }): string | undefined {
+  if (s.stopped) return 'Stopped. The records stay here until you clear them.';
+  if (s.restoring) return 'Restoring records…';
+  if (s.paused && s.pausedForFull) return `Buffer full (${formatCount(s.capacity)} records): paused. Clear or resume to go on.`;
+  if (s.paused) return 'Paused: the reader waits and nothing is dropped.';
+  return undefined;
 }
 
 export class Header {
@@ -133,7 +144,7 @@ export class Header {
       `${formatCount(sum((s) => s.totalRecords))} read (${formatBytes(sum((s) => s.totalBytes))})`,
       `${formatCount(buffer.buffered)} / ${formatCount(buffer.capacity)} buffered`,
     ];
-    if (buffer.filtered) parts.push(`${formatCount(buffer.shown)} shown`);
+    if (buffer.filtered) parts.push(`${formatCount(buffer.shown)} shown${buffer.filtering < 1 ? ` (filtering, ${Math.floor(buffer.filtering * 100)}%)` : ''}`);
     const dropped = Math.max(buffer.dropped, st?.droppedByHost ?? 0);
     if (dropped > 0) parts.push(`${formatCount(dropped)} dropped`);
     setText(this.stats, parts.join('  ·  '));

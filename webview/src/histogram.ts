@@ -44,6 +44,7 @@ export class Histogram implements RowObserver {
   private cursor = -1;
   private anchor = -1;
   private dirty = true;
+  private measured: { width: number; style: StyleReader | undefined } | undefined;
 
   constructor(private readonly events: HistogramEvents) {
     this.el.setAttribute('aria-label', 'Arrivals histogram');
@@ -108,19 +109,35 @@ export class Histogram implements RowObserver {
   }
 
   /** Draws when something changed; the panel calls this once per animation frame at most. */
+  /**
+   * The layout and style reads of the next draw(), made at the start of a frame, before the table
+   * writes its rows: read after those writes, they would force a layout of the whole page.
+   */
+  measure(): void {
+    this.measured = this.read();
+  }
+
+  private read(): { width: number; style: StyleReader | undefined } {
+    const width = this.canvas.clientWidth;
+    const stale = this.dirty || this.canvas.width !== Math.round(width * devicePixelRatio);
+    return { width, style: stale ? styleSnapshot(getComputedStyle(this.el)) : undefined };
+  }
+
   draw(): void {
-    if (!this.dirty && this.canvas.width === Math.round(this.canvas.clientWidth * devicePixelRatio)) return;
+    const m = this.measured ?? this.read();
+    this.measured = undefined;
+    if (!this.dirty && this.canvas.width === Math.round(m.width * devicePixelRatio)) return;
     this.dirty = false;
     const v = this.buckets.view(this.mode);
     const dpr = devicePixelRatio || 1;
-    const cssWidth = Math.max(1, this.canvas.clientWidth);
+    const cssWidth = Math.max(1, m.width);
     this.canvas.width = Math.round(cssWidth * dpr);
     this.canvas.height = Math.round(HEIGHT * dpr);
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, cssWidth, HEIGHT);
-    const style = getComputedStyle(this.el);
+    const style = m.style ?? styleSnapshot(getComputedStyle(this.el));
     const color = (i: number): string => (i < MAX_SERIES ? cssColor(style, ...PALETTE[i]) : cssColor(style, '--vscode-descriptionForeground', '#999'));
     const slots = this.slots(v);
     const slotW = cssWidth / slots;
@@ -319,7 +336,18 @@ function legendItem(text: string, color: string): HTMLElement {
   return item;
 }
 
-function cssColor(style: CSSStyleDeclaration, variable: string, fallback: string): string {
+type StyleReader = Pick<CSSStyleDeclaration, 'getPropertyValue'>;
+
+/** The colour variables draw() reads, read at once (one style recalc, at measure time). */
+function styleSnapshot(style: CSSStyleDeclaration): StyleReader {
+  const values = new Map<string, string>();
+  for (const name of [...PALETTE.map(([v]) => v), '--vscode-descriptionForeground', '--vscode-editor-selectionBackground', '--vscode-focusBorder']) {
+    values.set(name, style.getPropertyValue(name));
+  }
+  return { getPropertyValue: (name) => values.get(name) ?? style.getPropertyValue(name) };
+}
+
+function cssColor(style: StyleReader, variable: string, fallback: string): string {
   const v = style.getPropertyValue(variable).trim();
   return v === '' ? fallback : v;
 }

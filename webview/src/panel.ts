@@ -5,15 +5,17 @@ import type {
   ExportFormat, ExportScope, HostToWebview, InitMessage, PersistedState, RecordRow, StatusMessage, TailTarget,
   TimeZoneMode, WebviewToHost,
 } from '../../src/tail/shared/protocol';
-import { formatCount, plural } from '../../src/tail/shared/display';
+import { plural } from '../../src/tail/shared/display';
 import { nextSort, type SortSpec } from '../../src/tail/shared/rowSort';
 import { ColumnsMenu } from './columnsMenu';
 import { DetailPane } from './detail';
 import { h } from './dom';
-import { Header } from './header';
+import { FilterScan } from './filterScan';
+import { Header, tailNote } from './header';
 import { Histogram } from './histogram';
 import { withTimeWindow } from '../../src/tail/shared/timeWindow';
 import { installKeyboard } from './keyboard';
+import { rowActionMessage } from './rowView';
 import { RecordStore } from './store';
 import { VirtualTable } from './table';
 import { Toolbar } from './toolbar';
@@ -30,6 +32,7 @@ export class Panel {
   private readonly table: VirtualTable;
   private readonly detail: DetailPane;
   private readonly histogram: Histogram;
+  private readonly filterScan = new FilterScan(this.store, { progress: () => this.invalidate(), settled: () => this.filterSettled() });
   private filterText = '';
   private fieldFilter = '';
   private hiddenShards = new Set<string>();
@@ -210,6 +213,7 @@ export class Panel {
 
   private resetRows(): void {
     this.store.clear();
+    this.table.forgetRows();
     this.table.resetScroll();
     this.closeDetail();
     this.selectedId = undefined;
@@ -270,11 +274,16 @@ export class Panel {
   private applyFilter(): void {
     const view = compileView({ text: this.filterText, field: this.fieldFilter, hiddenShards: [...this.hiddenShards] });
     this.toolbar.setFieldError(view.fieldError);
-    this.store.setFilter(withTimeWindow(view, this.histogram.timeWindow));
+    this.table.resetScroll();
+    this.filterScan.start(withTimeWindow(view, this.histogram.timeWindow));
+    this.host.saveSoon();
+    this.invalidate();
+  }
+
+  /** Every row is tested: keep the selected record in view when it is shown. */
+  private filterSettled(): void {
     const selected = this.selectedId === undefined ? -1 : this.store.shownIndexOf(this.selectedId);
     if (selected >= 0 && !this.autoScroll) this.table.reveal(selected);
-    else this.table.resetScroll();
-    this.host.saveSoon();
     this.invalidate();
   }
 
@@ -343,13 +352,7 @@ export class Panel {
   private move(delta: number | 'first' | 'last'): void {
     const n = this.store.shownCount;
     if (n === 0) return;
-    const current = this.selectedId === undefined ? -1 : this.store.shownIndexOf(this.selectedId);
-    let next: number;
-    if (delta === 'first') next = 0;
-    else if (delta === 'last') next = n - 1;
-    else if (current < 0) next = delta > 0 ? this.table.firstVisible : this.table.lastVisible;
-    else next = current + delta;
-    next = Math.max(0, Math.min(n - 1, next));
+    const next = this.table.moveTarget(delta, this.selectedId === undefined ? -1 : this.store.shownIndexOf(this.selectedId), n);
     const row = this.store.shownAt(next);
     if (!row) return;
     this.select(row.id);
@@ -367,13 +370,8 @@ export class Panel {
   }
 
   private rowAction(action: string, id: number): void {
-    switch (action) {
-      case 'copyPayload': this.host.post({ type: 'copy', what: 'payload', id }); break;
-      case 'copySequenceNumber': this.host.post({ type: 'copy', what: 'sequenceNumber', id }); break;
-      case 'openInEditor': this.host.post({ type: 'openInEditor', id }); break;
-      case 'tailFromRecord': this.host.post({ type: 'tailFromRecord', id }); break;
-      case 'putAgain': this.host.post({ type: 'putAgain', id }); break;
-    }
+    const message = rowActionMessage(action, id);
+    if (message) this.host.post(message);
   }
 
   private invalidate(): void {
@@ -385,20 +383,17 @@ export class Panel {
   }
 
   private render(): void {
+    // Layout reads first, then writes: the histogram reads its width before the rows change.
+    this.histogram.measure();
     this.table.render();
     this.histogram.setTimeZone(this.timeZone);
     this.histogram.draw();
     this.header.renderStats(
-      { buffered: this.store.size, capacity: this.store.capacity, shown: this.store.shownCount, filtered: this.store.filterActive, dropped: this.store.dropped },
-      this.note(),
+      {
+        buffered: this.store.size, capacity: this.store.capacity, shown: this.store.shownCount, filtered: this.store.filterActive,
+        filtering: this.store.filterProgress, dropped: this.store.dropped,
+      },
+      tailNote({ stopped: this.stopped, restoring: this.restoring, paused: this.paused, pausedForFull: this.pausedForFull, capacity: this.store.capacity }),
     );
-  }
-
-  private note(): string | undefined {
-    if (this.stopped) return 'Stopped. The records stay here until you clear them.';
-    if (this.restoring) return 'Restoring records…';
-    if (this.paused && this.pausedForFull) return `Buffer full (${formatCount(this.store.capacity)} records): paused. Clear or resume to go on.`;
-    if (this.paused) return 'Paused: the reader waits and nothing is dropped.';
-    return undefined;
   }
 }

@@ -1,7 +1,7 @@
 // One pooled table row: built once, then refilled with whichever record scrolls into its slot.
 // Every record field reaches the DOM through textContent or a plain-string title.
 import { formatBytes, formatDateTime, formatTime, makePreview, recordPart, revealControls, shortSequence, shortShard } from '../../src/tail/shared/display';
-import type { RecordRow, TimeZoneMode } from '../../src/tail/shared/protocol';
+import type { RecordRow, TimeZoneMode, WebviewToHost } from '../../src/tail/shared/protocol';
 import { h, icon, iconButton, setText, setTitle } from './dom';
 import { badgesFor } from './badges';
 import { fieldCellText, type FieldColumn } from './columns';
@@ -26,6 +26,18 @@ export const ROW_ACTIONS: ReadonlyArray<{ action: string; icon: string; label: s
   { action: 'tailFromRecord', icon: 'debug-start', label: 'Tail from this record' },
   { action: 'putAgain', icon: 'redo', label: 'Put again' },
 ];
+
+/** The message a row action (a ROW_ACTIONS value) sends to the host; undefined for an unknown one. */
+export function rowActionMessage(action: string, id: number): WebviewToHost | undefined {
+  switch (action) {
+    case 'copyPayload': return { type: 'copy', what: 'payload', id };
+    case 'copySequenceNumber': return { type: 'copy', what: 'sequenceNumber', id };
+    case 'openInEditor': return { type: 'openInEditor', id };
+    case 'tailFromRecord': return { type: 'tailFromRecord', id };
+    case 'putAgain': return { type: 'putAgain', id };
+    default: return undefined;
+  }
+}
 
 export class RowView {
   readonly el = h('div', 'row');
@@ -58,7 +70,20 @@ export class RowView {
 
   get id(): number | undefined { return this.row?.id; }
 
+  /** True when the element already shows record `id` as ctx draws it: place() is then enough. */
+  holds(id: number, ctx: RowContext): boolean {
+    return this.row !== undefined && this.row.id === id && ctx.timeZone === this.zone && ctx.previewChars === this.previewChars;
+  }
+
   show(row: RecordRow, index: number, ctx: RowContext): void {
+    if (!this.holds(row.id, ctx)) this.fill(row, ctx);
+    this.place(index, ctx);
+  }
+
+  /** Moves the shown record to row `index` and marks selection and expansion. */
+  place(index: number, ctx: RowContext): void {
+    const row = this.row;
+    if (!row) return;
     const top = index * ROW_HEIGHT;
     if (top !== this.top) {
       this.top = top;
@@ -66,7 +91,6 @@ export class RowView {
       this.el.setAttribute('aria-rowindex', String(index + 2));
     }
     if (this.el.hidden) this.el.hidden = false;
-    if (row !== this.row || ctx.timeZone !== this.zone || ctx.previewChars !== this.previewChars) this.fill(row, ctx);
     const selected = row.id === ctx.selectedId;
     if (this.el.classList.contains('selected') !== selected) this.el.classList.toggle('selected', selected);
     const expanded = row.id === ctx.expandedId;

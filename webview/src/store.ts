@@ -1,6 +1,7 @@
 // The panel's record buffer: a ring of at most maxRecords rows (the oldest are dropped and
 // counted), stored column by column (rowColumns.ts), and the filtered view over it that the
-// table renders.
+// table renders. A new filter tests the ring in time slices (continueFilter), oldest row first,
+// so a million-row ring never blocks the page; rows arriving meanwhile wait for the scan.
 import type { RecordRow } from '../../src/tail/shared/protocol';
 import { comparator, SortedOrder, type SortSpec } from '../../src/tail/shared/rowSort';
 import { RowColumns, type RowSubject } from './rowColumns';
@@ -32,6 +33,11 @@ export interface RowObserver {
   cleared(): void;
 }
 
+/** Main-thread time per filter slice (filterScan.ts): leaves room for a frame's own work within 16 ms. */
+export const FILTER_SLICE_MS = 8;
+/** Rows tested between two looks at the clock. */
+const SCAN_STEP = 1024;
+
 const NO_FILTER: RowFilter = { active: false, matches: () => true };
 
 export class RecordStore {
@@ -46,6 +52,8 @@ export class RecordStore {
   /** Logical indexes of the rows shown when a filter is active, ascending, from viewStart on. */
   private view: number[] = [];
   private viewStart = 0;
+  /** Next logical index the active filter has not tested; `end` once the view is complete. */
+  private scanNext = 0;
   /** The shown rows in column-sort order, when a sort is on. */
   private sorted: SortedOrder | undefined;
   /** Rows dropped because the buffer was full, since the last clear. */
@@ -63,6 +71,11 @@ export class RecordStore {
   get size(): number { return this.end - this.first; }
   get full(): boolean { return this.size >= this.cap; }
   get filterActive(): boolean { return this.filter.active; }
+  /** The share of the ring the active filter has tested, below 1 while a scan is under way. */
+  get filterProgress(): number {
+    if (!this.filter.active || this.scanNext >= this.end) return 1;
+    return Math.max(0, this.scanNext - this.first) / Math.max(1, this.size);
+  }
   get shownCount(): number {
     if (this.sorted) return this.sorted.length;
     return this.filter.active ? this.view.length - this.viewStart : this.size;
@@ -73,7 +86,7 @@ export class RecordStore {
   setSort(spec: SortSpec | undefined): void {
     // The comparator reads only sort keys: no body is decoded while sorting.
     this.sorted = spec ? new SortedOrder(spec, comparator(spec, (k) => this.cols.sortKey(k % this.cap) as RecordRow)) : undefined;
-    this.sorted?.reset(this.shownLogical());
+    this.sorted?.reset(this.filterProgress < 1 ? [] : this.shownLogical());
   }
 
   /** Changes the capacity, keeping the newest rows. */
@@ -88,6 +101,7 @@ export class RecordStore {
     this.end = 0;
     this.view = [];
     this.viewStart = 0;
+    this.scanNext = 0;
     this.sorted?.reset([]);
     this.observer?.cleared();
     this.append(keep);
@@ -110,10 +124,13 @@ export class RecordStore {
       const slot = this.end % this.cap;
       this.cols.set(slot, row);
       this.observer?.added(row.arrival, row.shardId, this.cols.kindLabel(slot));
-      const shown = !this.filter.active || this.filter.matches(row);
+      // While a filter scan is under way, the scan reaches this row in its turn.
+      const test = this.filter.active && this.scanNext === this.end;
+      const shown = !this.filter.active || (test && this.filter.matches(row));
       if (this.filter.active && shown) this.view.push(this.end);
       if (this.sorted && shown) added.push(this.end);
       this.end++;
+      if (test) this.scanNext = this.end;
     }
     this.dropped += evicted;
     this.trimView();
@@ -129,7 +146,7 @@ export class RecordStore {
 
   clear(): void {
     this.cols.clear();
-    this.first = this.end = 0;
+    this.first = this.end = this.scanNext = 0;
     this.view = [];
     this.viewStart = 0;
     this.dropped = 0;
@@ -137,18 +154,38 @@ export class RecordStore {
     this.observer?.cleared();
   }
 
-  /** Applies a new filter to every buffered row. */
-  setFilter(filter: RowFilter): void {
+  /**
+   * Applies a new filter to every buffered row, testing for about budgetMs (by default all of
+   * them); true when the view is complete, else continueFilter() goes on with the scan.
+   */
+  setFilter(filter: RowFilter, budgetMs = Infinity): boolean {
     this.filter = filter;
     this.view = [];
     this.viewStart = 0;
-    if (filter.active) {
-      const cursor = this.cols.cursor();
-      for (let k = this.first; k < this.end; k++) {
+    this.scanNext = filter.active ? this.first : this.end;
+    // Under a column sort the partial view would reorder on every slice: it shows once complete.
+    this.sorted?.reset([]);
+    return this.continueFilter(budgetMs);
+  }
+
+  /** Tests more rows for the current filter, for about budgetMs; true once every row is tested. */
+  continueFilter(budgetMs = Infinity): boolean {
+    if (!this.filter.active || this.scanNext >= this.end) return true;
+    this.scanNext = Math.max(this.scanNext, this.first);
+    const deadline = performance.now() + budgetMs;
+    const cursor = this.cols.cursor();
+    const filter = this.filter;
+    while (this.scanNext < this.end) {
+      const stop = Math.min(this.end, this.scanNext + SCAN_STEP);
+      for (let k = this.scanNext; k < stop; k++) {
         if (filter.matches(cursor.move(k % this.cap))) this.view.push(k);
       }
+      this.scanNext = stop;
+      if (performance.now() >= deadline) break;
     }
+    if (this.scanNext < this.end) return false;
     this.sorted?.reset(this.shownLogical());
+    return true;
   }
 
   /** Logical indexes of the shown rows in buffer order. */
@@ -163,6 +200,12 @@ export class RecordStore {
   shownAt(i: number): RecordRow | undefined {
     if (i < 0 || i >= this.shownCount) return undefined;
     return this.cols.row(this.shownLogicalAt(i) % this.cap);
+  }
+
+  /** The id of the i-th shown row, read from its column (no row is built). */
+  shownIdAt(i: number): number | undefined {
+    if (i < 0 || i >= this.shownCount) return undefined;
+    return this.cols.id[this.shownLogicalAt(i) % this.cap];
   }
 
   /** Logical index of the i-th shown row. */

@@ -42,6 +42,8 @@ export class VirtualTable {
   private follow = true;
   private pendingShift = 0;
   private pendingReveal: number | undefined;
+  /** The scrollTop the last render drew. */
+  private renderedTop = -1;
   /** First and last fully or partly visible row at the last render. */
   firstVisible = 0;
   lastVisible = 0;
@@ -102,9 +104,24 @@ export class VirtualTable {
     this.pendingShift = 0;
   }
 
+  /** Forget the records in the row elements (the store was cleared: ids may come again). */
+  forgetRows(): void {
+    for (const r of this.pool) r.hide();
+  }
+
   /** Scroll so that shown row i is visible on the next render. */
   reveal(index: number): void {
     this.pendingReveal = index;
+  }
+
+  /** The shown row a keyboard move goes to from `current` (-1: none selected, start from the view). */
+  moveTarget(delta: number | 'first' | 'last', current: number, n: number): number {
+    let next: number;
+    if (delta === 'first') next = 0;
+    else if (delta === 'last') next = n - 1;
+    else if (current < 0) next = delta > 0 ? this.firstVisible : this.lastVisible;
+    else next = current + delta;
+    return Math.max(0, Math.min(n - 1, next));
   }
 
   /** Rows that fit in the viewport, for Page Up/Down. */
@@ -141,11 +158,18 @@ export class VirtualTable {
     this.ensurePool(Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN + 2);
     const used = new Uint8Array(this.pool.length);
     for (let i = first; i <= last; i++) {
-      const row = this.store.shownAt(i);
-      if (!row) continue;
+      const id = this.store.shownIdAt(i);
+      if (id === undefined) continue;
       const slot = i % this.pool.length;
+      const view = this.pool[slot];
+      // A record already in its element is not built again (a RecordRow rebuilds its preview).
+      if (view.holds(id, ctx)) view.place(i, ctx);
+      else {
+        const row = this.store.shownAt(i);
+        if (!row) continue;
+        view.show(row, i, ctx);
+      }
       used[slot] = 1;
-      this.pool[slot].show(row, i, ctx);
     }
     for (let s = 0; s < this.pool.length; s++) if (!used[s]) this.pool[s].hide();
   }
@@ -172,10 +196,13 @@ export class VirtualTable {
       vp.scrollTop = want;
       top = vp.scrollTop;
     }
+    this.renderedTop = top;
     return top;
   }
 
   private onScroll(): void {
+    // The echo of our own scrollTop write in render(): that position is drawn already.
+    if (this.viewport.scrollTop === this.renderedTop) return;
     const height = this.viewportHeight || this.viewport.clientHeight;
     this.follow = this.viewport.scrollTop + height >= this.spacerHeight - ROW_HEIGHT / 2;
     this.events.invalidate();

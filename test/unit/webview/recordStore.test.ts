@@ -48,4 +48,38 @@ describe('webview record store (columnar)', () => {
     const target = rows[199].arrival;
     assert.equal(store.shownAt(store.shownIndexAtTime(target))?.id, 200);
   });
+
+  it('filters in slices that end with the same view as one scan, across appends, evictions and a sort', () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => makeRow(i + 1));
+    const warn = { active: true, matches: (r: { body: string }) => r.body.includes('"level":"WARN"') };
+    const ids = (s: RecordStore): number[] => Array.from({ length: s.shownCount }, (_, i) => s.shownAt(i)?.id as number);
+    for (const sort of [undefined, { key: 'key', dir: 'desc' }] as const) {
+      const sliced = new RecordStore(5000);
+      const whole = new RecordStore(5000);
+      for (const s of [sliced, whole]) {
+        s.append(rows.slice(0, 4000));
+        s.setSort(sort);
+      }
+      // A zero budget tests one step of rows per call: the scan stays under way while rows arrive.
+      assert.equal(sliced.setFilter(warn, 0), false);
+      assert.ok(sliced.filterProgress < 1);
+      let next = 4000;
+      let calls = 0;
+      while (!sliced.continueFilter(0)) {
+        sliced.append(rows.slice(next, next + 700));
+        next += 700;
+        calls++;
+      }
+      assert.ok(calls > 0, 'the scan took several slices');
+      assert.equal(sliced.filterProgress, 1);
+      whole.append(rows.slice(4000, next));
+      assert.equal(whole.setFilter(warn), true);
+      assert.deepEqual(ids(sliced), ids(whole), `sort ${JSON.stringify(sort)}`);
+      // Once complete, appended rows are tested as they arrive.
+      sliced.append(rows.slice(next, next + 1500));
+      whole.append(rows.slice(next, next + 1500));
+      assert.deepEqual(ids(sliced), ids(whole));
+      assert.ok(ids(whole).length > 0);
+    }
+  });
 });
