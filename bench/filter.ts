@@ -37,8 +37,8 @@ function arenaRows(rows: FilterSubject[]): FilterSubject[] {
 
 /** The filter reading only the top-level fields it names, and the same filter parsing whole bodies. */
 function fieldPick(source: string): Array<(row: FilterSubject) => boolean> {
-  return [{}, { wholeValue: true }].map((o) => {
-    const f = compileCelFilter(source, o);
+  return (['auto', 'never'] as const).map((pick) => {
+    const f = compileCelFilter(source, { pick });
     if (!f.ok) throw new Error(`${source}: ${f.error.message}`);
     return f.matches;
   });

@@ -97,7 +97,21 @@ interface PayloadFields {
   names: readonly string[];
   /** The names in UTF-8, as topLevelSpans compares them. */
   utf8: readonly Uint8Array[];
+  /** Body bytes walked and value bytes parsed so far (see PICK_TRIAL). */
+  walked: number;
+  parsed: number;
+  /** Set once the picked values turn out to be most of each body: the whole parse is then cheaper. */
+  off: boolean;
+  /** Keeps picking whatever share the values have (tests). */
+  always: boolean;
 }
+
+/**
+ * The walk costs about 0.4 of a whole parse; when the values it picks are most of the body
+ * (`value.detail.x` with `detail` nearly all of it), picking costs more than parsing the whole.
+ * After this many body bytes the filter compares, once, and stops picking if values passed half.
+ */
+const PICK_TRIAL = 256 * 1024;
 
 const encoder = new TextEncoder();
 /** Reused per row: a text body's UTF-8 (then a 0), and the value spans the walk writes. */
@@ -128,10 +142,12 @@ function pickFields(row: FilterSubject, fields: PayloadFields): Record<string, u
   }
   if (!topLevelSpans(bytes, n, fields.utf8, spans)) return undefined;
   const picked: Record<string, unknown> = {};
+  fields.walked += n;
   for (let k = 0; k < fields.names.length; k++) {
     const start = spans[2 * k];
     if (start < 0) continue;
     const end = spans[2 * k + 1];
+    fields.parsed += end - start;
     // ASCII text: byte offsets are string offsets.
     const slice = text === undefined ? utf8Text(bytes, start, end) : text.slice(start, end);
     if (needsExactParse(slice) && hasLongInteger(slice)) return undefined;
@@ -141,6 +157,7 @@ function pickFields(row: FilterSubject, fields: PayloadFields): Record<string, u
       return undefined; // the scan let through what JSON.parse refuses: a bug, but never a guess
     }
   }
+  if (!fields.always && fields.walked >= PICK_TRIAL && fields.walked < PICK_TRIAL + n) fields.off = fields.parsed * 2 > fields.walked;
   return picked;
 }
 
@@ -168,7 +185,7 @@ class RecordVars {
     if (this.row.parsedJson !== undefined) return (this.parsed = { value: this.row.parsedJson }).value;
     let value: unknown = null;
     if (this.row.kind === 'json' && !this.row.bodyTruncated) {
-      value = (this.fields && pickFields(this.row, this.fields)) ?? parseBody(this.row.body);
+      value = (this.fields && !this.fields.off && pickFields(this.row, this.fields)) || parseBody(this.row.body);
     }
     this.parsed = { value };
     return value;
@@ -265,10 +282,10 @@ function celError(e: unknown): FieldFilterError {
  * Compiles a field filter once. A short form from before CEL keeps its old meaning (bare names
  * are JSON fields, so `kind == "move"` still reads the payload's `kind`) and runs as its CEL
  * rewrite; anything else is CEL, where `size`, `kind`, `key`… are the record's. A failure
- * reports CEL's error with its position. `wholeValue` turns off the top-level field pick (so a
- * test or bench can compare the two).
+ * reports CEL's error with its position. `pick` (tests, bench): 'never' parses whole bodies,
+ * 'always' picks top-level fields even when they are most of each body.
  */
-export function compileCelFilter(source: string, options: { wholeValue?: boolean } = {}): CompiledFieldFilter {
+export function compileCelFilter(source: string, options: { pick?: 'auto' | 'always' | 'never' } = {}): CompiledFieldFilter {
   if (source.length > MAX_EXPRESSION_LENGTH) return { ok: false, error: { message: `A filter is at most ${MAX_EXPRESSION_LENGTH} characters`, position: MAX_EXPRESSION_LENGTH } };
   if (source.trim() === '') return { ok: false, error: { message: 'Empty filter', position: 0 } };
   environment ??= createEnvironment();
@@ -280,8 +297,8 @@ export function compileCelFilter(source: string, options: { wholeValue?: boolean
   const cel = rewritten && short !== undefined ? short : source;
   if (!compiled.ok) return compiled;
   const program = compiled.program;
-  const names = options.wholeValue ? undefined : payloadFields(program.ast);
-  const fields = names && { names, utf8: names.map((name) => encoder.encode(name)) };
+  const names = options.pick === 'never' ? undefined : payloadFields(program.ast);
+  const fields: PayloadFields | undefined = names && { names, utf8: names.map((name) => encoder.encode(name)), walked: 0, parsed: 0, off: false, always: options.pick === 'always' };
   const matches = (row: FilterSubject): boolean => {
     try {
       return program(new RecordVars(row, fields)) === true;
