@@ -1,8 +1,13 @@
 // The field filter's cost: a compiled CEL predicate (compileFieldFilter, as the panel and Find
 // run it) against a hand-written JS predicate on the same rows, both parsing the row's JSON body.
-// Also a short form's CEL rewrite against the same filter written in CEL, and the one-off compile.
+// Also a short form's CEL rewrite against the same filter written in CEL, the one-off compile, and
+// on ~300-byte rows a filter that reads top-level fields only (values parsed alone) against the
+// same filter parsing the whole body.
 // Alone: npm run compile-tests && node out/bench/filter.js [--long]
+import { compileCelFilter } from '../src/tail/shared/celFilter';
+import { BodyArena } from '../src/tail/shared/byteArena';
 import { compileFieldFilter, type FilterSubject } from '../src/tail/shared/filter';
+import { sampleJson } from '../test/ui/webview-fixtures/rows';
 import type { BenchContext, BenchRow, BenchSuite } from './types';
 
 function rows(n: number): FilterSubject[] {
@@ -10,6 +15,32 @@ function rows(n: number): FilterSubject[] {
     const t = 18 + ((i * 7919) % 1000) / 100;
     const body = JSON.stringify({ device_id: `sensor-${i % 50}`, site: i % 3 === 0 ? 'north' : 'south', temperature: t, humidity: 40 + (i % 30), status: t > 25.5 ? 'WARN' : 'OK', ts: new Date(1795000000000 + i * 1000).toISOString() });
     return { shardId: `shardId-00000000000${i % 4}`, partitionKey: `sensor-${i % 50}`, kind: 'json', body, bodyTruncated: false, sequenceNumber: String(49650000000000000000n + BigInt(i)), arrival: 1795000000000 + i, size: body.length };
+  });
+}
+
+/** ~300-byte JSON rows as the webview bench sends them (bench/webviewCosts.ts row300). */
+function rows300(n: number): FilterSubject[] {
+  return Array.from({ length: n }, (_, i) => {
+    const body = JSON.stringify({ ...sampleJson(i + 1), message: `order ${i + 1} accepted by the payment gateway after fraud checks passed; routed to the eu-west-1 fulfilment queue` });
+    return { shardId: `shardId-00000000000${i % 4}`, partitionKey: `device-${i % 97}`, kind: 'json', body, bodyTruncated: false };
+  });
+}
+
+/** The same rows as the webview holds them: bodies as UTF-8 in an arena, decoded when read. */
+function arenaRows(rows: FilterSubject[]): FilterSubject[] {
+  const arena = new BodyArena();
+  return rows.map((r) => {
+    const { chunk, offset, length } = arena.put(r.body);
+    return { ...r, get body() { return arena.get(chunk, offset, length); }, get bodyUtf8() { return arena.bytesAt(chunk, offset, length); } };
+  });
+}
+
+/** The filter reading only the top-level fields it names, and the same filter parsing whole bodies. */
+function fieldPick(source: string): Array<(row: FilterSubject) => boolean> {
+  return (['auto', 'never'] as const).map((pick) => {
+    const f = compileCelFilter(source, { pick });
+    if (!f.ok) throw new Error(`${source}: ${f.error.message}`);
+    return f.matches;
   });
 }
 
@@ -62,10 +93,27 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const [celRate, jsRate, shortRate] = rates;
   if (matches[0] !== matches[1] || matches[2] !== matches[1]) throw new Error(`predicates disagree: ${matches.join(' / ')}`);
   const note = `${matches[0].toLocaleString('en-US')} of ${n.toLocaleString('en-US')} rows match; both parse each row's JSON`;
+  const text300 = rows300(n);
+  const arena300 = arenaRows(text300);
+  const cases: Array<[string, string, FilterSubject[]]> = [
+    ['temperature > 85', 'text bodies (host, Find)', text300],
+    ['temperature > 85', 'arena bodies (webview)', arena300],
+    ['value.level == "WARN" && value.location.line == 2', 'arena bodies (webview)', arena300],
+  ];
+  const picks = cases.map(([source, shape, data]) => {
+    const m = measure(data, fieldPick(source), rounds);
+    if (m.matches[0] !== m.matches[1]) throw new Error(`${source}: field pick and whole parse disagree: ${m.matches.join(' / ')}`);
+    const row: BenchRow = {
+      group: 'filter', measure: `field filter reading top-level fields alone vs whole body, ${n.toLocaleString('en-US')} ~300-byte rows, ${shape}`, value: Math.round(m.rates[0]), unit: 'records/s',
+      baseline: { label: 'whole body parsed', value: Math.round(m.rates[1]) }, ratio: m.rates[0] / m.rates[1], note: `${source} (${m.matches[0].toLocaleString('en-US')} match)`,
+    };
+    return row;
+  });
   return [
     { group: 'filter', measure: `CEL predicate vs hand-written JS, ${n.toLocaleString('en-US')} rows`, value: Math.round(celRate), unit: 'records/s', baseline: { label: 'hand-written JS predicate', value: Math.round(jsRate) }, ratio: celRate / jsRate, note },
     { group: 'filter', measure: 'short form rewritten to CEL vs the same filter in CEL', value: Math.round(shortRate), unit: 'records/s', baseline: { label: 'CEL', value: Math.round(celRate) }, ratio: shortRate / celRate, note: short },
     { group: 'filter', measure: 'compile a CEL filter (parse + type check), once per filter', value: Number(compileMs.toFixed(3)), unit: 'ms' },
+    ...picks,
   ];
 }
 

@@ -137,6 +137,10 @@ export class RowColumns {
   /** "kpl › gzip › json": the decoder kind the histogram stacks by. */
   kindLabel(slot: number): string { return this.kinds[this.kindLayers[slot]].label; }
   body(slot: number): string { return this.rare.get(slot)?.body ?? this.arena.get(this.bodyChunk[slot], this.bodyOffset[slot], this.bodyLength[slot]); }
+  /** The body's UTF-8 in the arena (a view, not a copy); undefined when the body is kept as text. */
+  bodyUtf8(slot: number): Uint8Array | undefined {
+    return this.rare.get(slot)?.body === undefined ? this.arena.bytesAt(this.bodyChunk[slot], this.bodyOffset[slot], this.bodyLength[slot]) : undefined;
+  }
 
   /** The fields filters read, the body decoded only when read (a fresh object: rows keep it). */
   subject(slot: number): RowSubject {
@@ -219,6 +223,8 @@ export class SlotSubject implements RowSubject {
   get partitionKey(): string { return this.cols.partitionKeyOf(this.slot); }
   get kind(): PayloadKind { return this.cols.kind(this.slot); }
   get body(): string { return (this.decoded ??= this.cols.body(this.slot)); }
+  /** Read by a field filter that needs only a few top-level fields: no decode of the whole body. */
+  get bodyUtf8(): Uint8Array | undefined { return this.cols.bodyUtf8(this.slot); }
   get bodyTruncated(): boolean { return this.cols.truncated(this.slot); }
   get sequenceNumber(): string { return this.cols.sequenceNumber(this.slot); }
   get size(): number { return this.cols.sizeOf(this.slot); }

@@ -138,13 +138,18 @@ export function exactNumberLiteral(text: string): number | LosslessNumber {
  */
 const LONG_INTEGER = /(?<![\d.])\d{16,}(?![\d.eE])/;
 
+/** Whether parseJsonBigInt would take its exact parser for `text` (it holds a long integer). */
+export function hasLongInteger(text: string): boolean {
+  return LONG_INTEGER.test(text);
+}
+
 /**
  * JSON.parse for the CEL filter: each integer a double would change goes through `bigInteger`
  * (its digits), so it compares exactly as int or uint; other numbers stay numbers (CEL has no
  * decimal type). Only a text with a long integer takes the slower exact parser.
  */
 export function parseJsonBigInt(text: string, bigInteger: (digits: string) => unknown): unknown {
-  if (!LONG_INTEGER.test(text)) return JSON.parse(text) as unknown;
+  if (!hasLongInteger(text)) return JSON.parse(text) as unknown;
   const number = (t: string): unknown => (isSafeNumber(t) || !/^-?\d+$/.test(t) ? Number(t) : bigInteger(t));
   try {
     return parseLossless(text, null, number);

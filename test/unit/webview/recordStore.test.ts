@@ -2,7 +2,8 @@
 // previews rebuilt from bodies, rare fields), drops the oldest at the cap, and finds rows by time.
 import assert from 'node:assert/strict';
 import { RecordStore } from '../../../webview/src/store';
-import { makeRow, textDecoded } from '../../ui/webview-fixtures/rows';
+import { jsonDecoded, makeRow, sampleJson, textDecoded } from '../../ui/webview-fixtures/rows';
+import { compileCelFilter } from '../../../src/tail/shared/celFilter';
 import { toRecordRow } from '../../../src/tail/shared/recordRow';
 import type { RecordRow } from '../../../src/tail/shared/protocol';
 
@@ -80,6 +81,33 @@ describe('webview record store (columnar)', () => {
       whole.append(rows.slice(next, next + 1500));
       assert.deepEqual(ids(sliced), ids(whole));
       assert.ok(ids(whole).length > 0);
+    }
+  });
+
+  it('shows the same rows for a field filter reading the arena bytes as the whole parse of each row', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const id = i + 1;
+      if (id % 10 === 3) return makeRow(id, { decoded: jsonDecoded({ ...sampleJson(id), note: `ünïcode ✓ ${id}`, temperature: 86 }) });
+      if (id % 10 === 7) return makeRow(id, { decoded: { ...jsonDecoded(null), text: `{"temperature": 90, "level": "WARN", "temperature": ${id % 3 === 0 ? 10 : 95}}` } });
+      // A lone surrogate (kept as text in the store, not as UTF-8).
+      if (id % 50 === 9) return makeRow(id, { decoded: { ...jsonDecoded(null), text: '{"temperature": 99, "lone": "\ud800", "level": "WARN"}' } });
+      if (id % 50 === 11) return makeRow(id, { decoded: textDecoded('{"temperature": 99, "level": "WARN",') });
+      return makeRow(id);
+    });
+    for (const source of ['temperature > 85', 'value.level == "WARN" && value.temperature >= 86']) {
+      const whole = compileCelFilter(source, { pick: 'never' });
+      const fast = compileCelFilter(source);
+      if (!whole.ok || !fast.ok) assert.fail(source);
+      assert.ok(fast.fields, `${source} reads fields alone`);
+      const store = new RecordStore(5000);
+      store.append(rows.slice(0, 100));
+      store.setFilter({ active: true, matches: fast.matches });
+      store.append(rows.slice(100));
+      store.setFilter({ active: true, matches: fast.matches });
+      const shown = Array.from({ length: store.shownCount }, (_, i) => store.shownAt(i)?.id);
+      const expected = rows.filter((r) => whole.matches(r)).map((r) => r.id);
+      assert.ok(expected.length > 50, `${source}: ${expected.length} rows match`);
+      assert.deepEqual(shown, expected, source);
     }
   });
 });
