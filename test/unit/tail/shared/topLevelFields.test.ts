@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { compileCelFilter, type FilterSubject } from '../../../../src/tail/shared/celFilter';
 import { topLevelSpans } from '../../../../src/tail/shared/topLevelFields';
+import { seededRandom } from '../../../support/seededRandom';
 
 const encoder = new TextEncoder();
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -80,7 +81,7 @@ describe('field filter: top-level fields read alone', () => {
 
   it('gives every filter the same rows as the whole parse, on thousands of generated bodies', function () {
     this.timeout(60_000);
-    const rng = seeded(0x16c0ffee);
+    const rng = seededRandom(0x16c0ffee);
     const bodies = Array.from({ length: 4000 }, () => body(rng));
     const filters = [
       'temperature > 85', 'status == "WARN"', 'level in ["WARN", "ERROR"]', 'msg contains "disk"', 'a.b == 1', 'temperature', 'flag == true',
@@ -125,17 +126,6 @@ describe('field filter: top-level fields read alone', () => {
 // ---- generated bodies -----------------------------------------------------------------------------
 
 type Rng = () => number;
-
-function seeded(seed: number): Rng {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
 
