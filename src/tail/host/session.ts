@@ -107,8 +107,8 @@ export class TailSession {
   }
 
   /** For tests and the "stopping leaves nothing running" check. */
-  snapshot(): { buffered: number; dropped: number; nextId: number; paused: boolean; stopped: boolean; ready: boolean; timerPending: boolean; held: number } {
-    return { buffered: this.buffer.size, dropped: this.buffer.dropped, nextId: this.nextId, paused: this.paused, stopped: this.stopped, ready: this.ready, timerPending: this.timer !== undefined || this.statusTimer !== undefined || this.reorderTimer !== undefined, held: this.reorder.size };
+  snapshot(): { buffered: number; dropped: number; nextId: number; paused: boolean; stopped: boolean; ready: boolean; timerPending: boolean; held: number; waiting: number } {
+    return { buffered: this.buffer.size, dropped: this.buffer.dropped, waiting: this.pending.length, nextId: this.nextId, paused: this.paused, stopped: this.stopped, ready: this.ready, timerPending: this.timer !== undefined || this.statusTimer !== undefined || this.reorderTimer !== undefined, held: this.reorder.size };
   }
 
   /** Rows currently buffered, oldest first (what a reopened webview is replayed, in slices). */
@@ -233,6 +233,10 @@ export class TailSession {
       this.buffer.push({ row, data: r.data });
       if (this.ready) this.pending.push(row);
     }
+    // Rows wait here during a replay (or until the next flush); past maxRecords the webview would
+    // drop the oldest on arrival, and the buffer has dropped and counted them already.
+    const max = this.opts.settings.maxRecords;
+    if (this.pending.length > max) this.pending.splice(0, this.pending.length - max);
     this.schedule();
   }
 

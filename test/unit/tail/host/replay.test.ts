@@ -109,6 +109,23 @@ describe('replay of the host buffer to a (re)opened webview', () => {
     await session.dispose();
   });
 
+  it('rows arriving during a replay wait at most maxRecords deep, and the webview ends with the newest', async () => {
+    const max = 1000;
+    const { session, posted, feed } = open(max);
+    feed(max);
+    const ready = session.handle({ type: 'ready' });
+    // A burst of five rings' worth while the first slice is out: only the newest ring can show.
+    feed(5 * max);
+    assert.ok(session.snapshot().waiting <= max, `waiting: ${session.snapshot().waiting}`);
+    await ready;
+    await eventually(() => session.snapshot().waiting === 0 && !session.snapshot().timerPending, 'the waiting rows flushed');
+    const ids = shown(posted);
+    assert.ok(increasing(ids), 'in id order, none twice');
+    const newest = session.snapshot().nextId - 1;
+    assert.deepEqual(ids.slice(-max), Array.from({ length: max }, (_, i) => newest - max + 1 + i), 'the last ring is the newest records');
+    await session.dispose();
+  });
+
   it('a newer ready, a hide or dispose cancels the replay in progress', async () => {
     const { session, posted, feed } = open(10_000);
     feed(3000);
