@@ -17,6 +17,7 @@ import { TailSession } from '../src/tail/host/session';
 import { aggregateWithProducer } from '../test/harness/kplAggregate';
 import { startKinesisLocal, type KinesisLocal } from '../test/harness/kinesisLocal';
 import type { BenchContext, BenchRow, BenchSuite } from './types';
+import { fullGc } from './runner';
 
 const PER_AGGREGATE = 100;
 const FILTER = '$.status == "ERROR"';
@@ -151,12 +152,12 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
 
     const bare = await bareLoop(client, stream, shardIds, true);
     ctx.log(`find bench: bare loop (paced) ${bare.records} records in ${bare.ms} ms`);
-    (global as { gc?: () => void }).gc?.();
+    fullGc();
     const rss: number[] = [process.memoryUsage().rss];
     const heapStart = process.memoryUsage().heapUsed;
     const found = await find(client, stream, rss);
     // After a full GC: what the scan still holds (RSS above includes garbage V8 had not collected).
-    (global as { gc?: () => void }).gc?.();
+    fullGc();
     const after = process.memoryUsage();
     ctx.log(`find bench: find ${found.records} records, ${found.matches} matches in ${found.ms} ms`);
     const unpaced = await bareLoop(client, stream, shardIds, false);

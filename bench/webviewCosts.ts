@@ -1,24 +1,20 @@
 // Side measures of the webview benchmark, in this Node process: the host-side record buffer's
 // memory at the panel's cap (rows as the session builds them, with their bytes), and the
 // histogram's cost per batch of rows (incremental buckets, which the panel runs on every append).
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { decodePayload } from '../src/kinesis/decode';
 import { HostBuffer } from '../src/tail/host/buffer';
 import { ArrivalBuckets } from '../webview/src/histogramBuckets';
 import type { RecordRow } from '../src/tail/shared/protocol';
 import { jsonDecoded, makeRow, sampleJson } from '../test/ui/webview-fixtures/rows';
+import { fullGc } from './runner';
 
 /** A row of about 300 bytes of JSON, the issue's record size. */
 export function row300(id: number): RecordRow {
   return makeRow(id, { decoded: jsonDecoded({ ...sampleJson(id), message: `order ${id} accepted by the payment gateway after fraud checks passed; routed to the eu-west-1 fulfilment queue` }) });
 }
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
 function usedMB(): number {
-  gc();
+  fullGc();
   const m = process.memoryUsage();
   return (m.heapUsed + m.arrayBuffers) / 2 ** 20;
 }
