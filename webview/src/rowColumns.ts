@@ -5,6 +5,7 @@
 import { previewFromBody } from '../../src/tail/shared/recordRow';
 import type { DecodeLayer, LogEventMeta, PayloadKind, RecordRow } from '../../src/tail/shared/protocol';
 import { BodyArena } from '../../src/tail/shared/byteArena';
+import { Interner } from '../../src/tail/shared/interner';
 
 /** Digits of a sequence number kept as a number (15 < log10(2^53)); the head is interned. */
 const SEQ_TAIL = 15;
@@ -29,20 +30,6 @@ export interface RowSubject {
   log?: LogEventMeta;
 }
 
-class Interner {
-  readonly values: string[] = [];
-  private readonly index = new Map<string, number>();
-  of(s: string): number {
-    let i = this.index.get(s);
-    if (i === undefined) {
-      i = this.values.length;
-      this.values.push(s);
-      this.index.set(s, i);
-    }
-    return i;
-  }
-}
-
 interface KindLayers { kind: PayloadKind; layers: DecodeLayer[]; label: string }
 
 export class RowColumns {
@@ -61,8 +48,8 @@ export class RowColumns {
   private readonly partitionKey: Array<string | undefined>;
   /** Rare fields, by slot. */
   private readonly rare = new Map<number, Rare>();
-  private shards = new Interner();
-  private seqHeads = new Interner();
+  private shards = new Interner<string>();
+  private seqHeads = new Interner<string>();
   private kinds: KindLayers[] = [];
   private kindIndex = new Map<string, number>();
   private readonly arena = new BodyArena();
@@ -90,7 +77,7 @@ export class RowColumns {
     this.id[slot] = row.id;
     this.arrival[slot] = row.arrival;
     this.size[slot] = row.size;
-    this.shard[slot] = this.shards.of(row.shardId);
+    this.shard[slot] = this.shards.of(row.shardId, row.shardId);
     this.kindLayers[slot] = this.kindOf(row.kind, row.layers);
     this.flags[slot] = row.bodyTruncated ? TRUNCATED : 0;
     this.subSeq[slot] = row.subSequenceNumber ?? -1;
@@ -104,7 +91,8 @@ export class RowColumns {
     this.bodyLength[slot] = ref.length;
     const seq = row.sequenceNumber;
     if (seq.length > SEQ_TAIL && /^\d+$/.test(seq)) {
-      this.seqHead[slot] = this.seqHeads.of(seq.slice(0, -SEQ_TAIL));
+      const head = seq.slice(0, -SEQ_TAIL);
+      this.seqHead[slot] = this.seqHeads.of(head, head);
       this.seqTail[slot] = Number(seq.slice(-SEQ_TAIL));
     } else rare.seq = seq;
     if (row.kind === 'binary' || (row.kind === 'json' && row.bodyTruncated)) rare.preview = row.preview;
@@ -126,8 +114,8 @@ export class RowColumns {
     this.arena.clear();
     this.rare.clear();
     this.partitionKey.fill(undefined);
-    this.shards = new Interner();
-    this.seqHeads = new Interner();
+    this.shards = new Interner<string>();
+    this.seqHeads = new Interner<string>();
     this.kinds = [];
     this.kindIndex = new Map();
   }

@@ -11,6 +11,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Decoded } from '../../kinesis/decode/types';
 import { BodyArena, type ChunkPacker } from '../shared/byteArena';
 import type { DecodeLayer, LogEventMeta, RecordRow } from '../shared/protocol';
+import { Interner } from '../shared/interner';
 import { toRecordRow } from '../shared/recordRow';
 
 export interface BufferedRecord {
@@ -27,20 +28,6 @@ const SEQ_TAIL = 15;
 
 /** Fields few records have, by slot. */
 interface Rare { size?: number; seq?: string; explicitHashKey?: string; log?: LogEventMeta; warnings?: string[]; partitionKey?: string }
-
-class Interner<T> {
-  readonly values: T[] = [];
-  private readonly index = new Map<string, number>();
-  of(key: string, value: T): number {
-    let i = this.index.get(key);
-    if (i === undefined) {
-      i = this.values.length;
-      this.values.push(value);
-      this.index.set(key, i);
-    }
-    return i;
-  }
-}
 
 /**
  * Full 1 MiB chunks are deflated at level 1 (about 2 ms a MiB; JSON records shrink 2-12×) and
