@@ -5,10 +5,8 @@
 import { previewFromBody } from '../../src/tail/shared/recordRow';
 import type { DecodeLayer, LogEventMeta, PayloadKind, RecordRow } from '../../src/tail/shared/protocol';
 import { BodyArena } from '../../src/tail/shared/byteArena';
-import { Interner } from '../../src/tail/shared/interner';
+import { Interner, SequenceNumbers } from '../../src/tail/shared/interner';
 
-/** Digits of a sequence number kept as a number (15 < log10(2^53)); the head is interned. */
-const SEQ_TAIL = 15;
 const TRUNCATED = 1;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -49,7 +47,7 @@ export class RowColumns {
   /** Rare fields, by slot. */
   private readonly rare = new Map<number, Rare>();
   private shards = new Interner<string>();
-  private seqHeads = new Interner<string>();
+  private sequences = new SequenceNumbers();
   private kinds: KindLayers[] = [];
   private kindIndex = new Map<string, number>();
   private readonly arena = new BodyArena();
@@ -90,10 +88,10 @@ export class RowColumns {
     this.bodyOffset[slot] = ref.offset;
     this.bodyLength[slot] = ref.length;
     const seq = row.sequenceNumber;
-    if (seq.length > SEQ_TAIL && /^\d+$/.test(seq)) {
-      const head = seq.slice(0, -SEQ_TAIL);
-      this.seqHead[slot] = this.seqHeads.of(head, head);
-      this.seqTail[slot] = Number(seq.slice(-SEQ_TAIL));
+    const head = this.sequences.head(seq);
+    if (head >= 0) {
+      this.seqHead[slot] = head;
+      this.seqTail[slot] = this.sequences.tail(seq);
     } else rare.seq = seq;
     if (row.kind === 'binary' || (row.kind === 'json' && row.bodyTruncated)) rare.preview = row.preview;
     if (row.explicitHashKey !== undefined) rare.explicitHashKey = row.explicitHashKey;
@@ -115,7 +113,7 @@ export class RowColumns {
     this.rare.clear();
     this.partitionKey.fill(undefined);
     this.shards = new Interner<string>();
-    this.seqHeads = new Interner<string>();
+    this.sequences = new SequenceNumbers();
     this.kinds = [];
     this.kindIndex = new Map();
   }
@@ -145,7 +143,7 @@ export class RowColumns {
 
   /** The stored sequence number (the head is interned). */
   sequenceNumber(slot: number): string {
-    return this.rare.get(slot)?.seq ?? this.seqHeads.values[this.seqHead[slot]] + String(this.seqTail[slot]).padStart(SEQ_TAIL, '0');
+    return this.rare.get(slot)?.seq ?? this.sequences.join(this.seqHead[slot], this.seqTail[slot]);
   }
 
   partitionKeyOf(slot: number): string { return this.partitionKey[slot] ?? ''; }

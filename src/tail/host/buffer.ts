@@ -11,7 +11,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Decoded } from '../../kinesis/decode/types';
 import { BodyArena, type ChunkPacker } from '../shared/byteArena';
 import type { DecodeLayer, LogEventMeta, RecordRow } from '../shared/protocol';
-import { Interner } from '../shared/interner';
+import { Interner, SequenceNumbers } from '../shared/interner';
 import { toRecordRow } from '../shared/recordRow';
 
 export interface BufferedRecord {
@@ -22,9 +22,6 @@ export interface BufferedRecord {
 
 /** Decodes a record's bytes again; with `logEvent`, that event of a CloudWatch Logs envelope. */
 export type RowDecoder = (data: Uint8Array, logEvent?: number) => Decoded;
-
-/** Digits of a sequence number kept as a number (15 < log10(2^53)); the head is interned. */
-const SEQ_TAIL = 15;
 
 /** Fields few records have, by slot. */
 interface Rare { size?: number; seq?: string; explicitHashKey?: string; log?: LogEventMeta; warnings?: string[]; partitionKey?: string }
@@ -74,7 +71,7 @@ export class HostBuffer {
   private slots = 0;
   private readonly rare = new Map<number, Rare>();
   private shards = new Interner<string>();
-  private seqHeads = new Interner<string>();
+  private sequences = new SequenceNumbers();
   private layerLists = new Interner<DecodeLayer[]>();
   private readonly arena = new BodyArena(zlibPacker);
   /** The last pushed bytes and the slot holding them (rows of one log envelope share them). */
@@ -162,7 +159,7 @@ export class HostBuffer {
     this.arena.clear();
     this.rare.clear();
     this.shards = new Interner();
-    this.seqHeads = new Interner();
+    this.sequences = new SequenceNumbers();
     this.layerLists = new Interner();
     this.lastData = undefined;
     this.lastDataSlot = -1;
@@ -202,10 +199,10 @@ export class HostBuffer {
     this.lastDataSlot = slot;
     if (row.size !== data.length) rare.size = row.size;
     const seq = row.sequenceNumber;
-    if (seq.length > SEQ_TAIL && /^\d+$/.test(seq)) {
-      const head = seq.slice(0, -SEQ_TAIL);
-      this.seqHead[slot] = this.seqHeads.of(head, head);
-      this.seqTail[slot] = Number(seq.slice(-SEQ_TAIL));
+    const head = this.sequences.head(seq);
+    if (head >= 0) {
+      this.seqHead[slot] = head;
+      this.seqTail[slot] = this.sequences.tail(seq);
     } else rare.seq = seq;
     if (row.explicitHashKey !== undefined) rare.explicitHashKey = row.explicitHashKey;
     if (row.log !== undefined) rare.log = row.log;
@@ -247,7 +244,7 @@ export class HostBuffer {
     const row = toRecordRow({
       id: this.id[slot],
       shardId: this.shards.values[this.shard[slot]],
-      sequenceNumber: rare?.seq ?? this.seqHeads.values[this.seqHead[slot]] + String(this.seqTail[slot]).padStart(SEQ_TAIL, '0'),
+      sequenceNumber: rare?.seq ?? this.sequences.join(this.seqHead[slot], this.seqTail[slot]),
       ...(sub >= 0 ? { subSequenceNumber: sub } : {}),
       ...(rare?.log === undefined ? {} : { log: rare.log }),
       partitionKey: this.keyOf(slot),
